@@ -1,0 +1,39 @@
+package io.runway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code runway} command: entry point of the standalone tool. */
+@Command(
+        name = "runway",
+        mixinStandardHelpOptions = true,
+        versionProvider = RunwayVersion.class,
+        description = "Leases, progressive rollouts and scheduling, from a CI pipeline or a terminal.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class RunwayCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (used by tests, which must not exit the JVM). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new RunwayCommand());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("runway: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.INVALID_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
