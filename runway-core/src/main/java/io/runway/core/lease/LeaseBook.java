@@ -1,0 +1,300 @@
+package io.runway.core.lease;
+
+import io.runway.core.error.ConflictException;
+import io.runway.core.error.ForbiddenException;
+import io.runway.core.error.NotFoundException;
+import io.runway.core.error.NotGrantedException;
+import io.runway.core.error.RunwayException;
+import io.runway.core.pool.LeaseLimits;
+import io.runway.core.resource.ResourceState;
+import io.runway.core.store.AuditEvent;
+import io.runway.core.store.LeaseRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The lease state machine: decides grants, renewals, releases, expiries and timeouts. Pure with respect
+ * to the outside world: every decision lands in a {@link Changes}, which the engine makes durable before
+ * anyone hears of it. Touched only by the engine's writer, one command at a time.
+ */
+final class LeaseBook {
+    final ResourceIndex index;
+    final ResourceLifecycle lifecycle;
+    private final LeaseLimits limits;
+    private final int maxEndedLeases;
+    final Map<String, HeldLease> active = new HashMap<>();
+    private final TreeSet<HeldLease> byExpiry = new TreeSet<>(HeldLease.BY_EXPIRY);
+    /** Ended leases in the order they ended, for idempotent release and retention. */
+    final LinkedHashMap<String, LeaseRecord> ended = new LinkedHashMap<>();
+    private final TreeSet<Waiter> queue = new TreeSet<>(Waiter.ORDER);
+    private final Map<String, Waiter> waiting = new HashMap<>();
+    private final List<Waiter> nowOrNever = new ArrayList<>();
+    long fencing;
+    private long seq;
+
+    LeaseBook(ResourceIndex index, LeaseLimits limits, int maxEndedLeases) {
+        this.index = index;
+        this.lifecycle = new ResourceLifecycle(index);
+        this.limits = limits;
+        this.maxEndedLeases = maxEndedLeases;
+    }
+
+    int waitingCount() {
+        return queue.size();
+    }
+
+    /** Queues a checked request; it is served by the next {@link #dispatch}. */
+    void enqueue(String id, LeaseRequest request, PoolSlot scope, Instant now, CompletableFuture<Grant> reply,
+                 Changes ch) {
+        Waiter w = new Waiter(id, ++seq, request, scope, now, reply);
+        queue.add(w);
+        waiting.put(id, w);
+        if (request.waitFor().isZero()) {
+            nowOrNever.add(w);
+        } else {
+            ch.publish(w.view(LeaseState.WAITING, null, null));
+        }
+    }
+
+    /**
+     * Serves the queue in order. A waiter that cannot be served reserves every free resource it could use,
+     * so later (smaller) requests only backfill with resources the earlier ones cannot take: a large request
+     * at the head is never starved by a stream of small ones.
+     */
+    void dispatch(Instant now, Changes ch) {
+        Set<ResourceSlot> reserved = new HashSet<>();
+        for (Iterator<Waiter> it = queue.iterator(); it.hasNext() && reserved.size() < index.freeCount(); ) {
+            Waiter w = it.next();
+            if (w.reply.isDone()) { // cancelled by the caller
+                it.remove();
+                waiting.remove(w.id);
+                ch.publish(w.view(LeaseState.CANCELLED, now, "cancelled by the caller"));
+                continue;
+            }
+            Selection selection = new Selection(w.request.owner(), reserved);
+            List<ResourceSlot> picked = index.pickFree(w.scope, w.request.capability(), w.request.count(), selection);
+            if (picked.size() == w.request.count()) {
+                it.remove();
+                waiting.remove(w.id);
+                grant(w, picked, now, ch);
+            } else if (!selection.quotaBound) {
+                reserved.addAll(index.pickFree(w.scope, w.request.capability(), Integer.MAX_VALUE, reserved::contains));
+            }
+        }
+        for (Waiter w : nowOrNever) {
+            if (waiting.containsKey(w.id)) {
+                timeOut(w, now, ch, "no matching resource was free and the request asked not to wait (wait 0s)");
+            }
+        }
+        nowOrNever.clear();
+    }
+
+    private void grant(Waiter w, List<ResourceSlot> picked, Instant now, Changes ch) {
+        long token = ++fencing;
+        String secret = LeaseTokens.newToken();
+        List<String> ids = new ArrayList<>(picked.size());
+        for (ResourceSlot slot : picked) {
+            ids.add(slot.id);
+            index.markTaken(slot);
+            slot.pool.addHeld(w.request.owner(), 1);
+            slot.record = slot.record.next(ResourceState.LEASED, w.id, now, token);
+            ch.put(slot);
+        }
+        LeaseRecord record = new LeaseRecord(w.id, 1, w.request.owner(), LeaseTokens.hash(secret), token,
+                LeaseState.ACTIVE, ids, w.request.priority(), w.requestedAt, now, now.plus(w.request.ttl()), null, null);
+        HeldLease lease = new HeldLease(record, picked, w.request.capability().toString());
+        active.put(w.id, lease);
+        byExpiry.add(lease);
+        ch.put(record);
+        ch.event(new AuditEvent(now, w.id, null, "lease.granted", w.request.owner(), "WAITING", "ACTIVE",
+                "granted " + String.join(",", ids) + " with fencing token " + token + " for " + w.request.ttl()
+                        + " after waiting " + Duration.between(w.requestedAt, now)));
+        Lease view = lease.view();
+        ch.publish(view);
+        ch.then(() -> w.reply.complete(new Grant(view, secret)));
+    }
+
+    void renew(String id, String token, Duration ttl, Instant now, CompletableFuture<Lease> reply, Changes ch) {
+        HeldLease lease = active.get(id);
+        if (lease == null) {
+            throw notActive(id);
+        }
+        if (!LeaseTokens.matches(token, lease.record.tokenHash())) {
+            throw new ForbiddenException("the lease token does not match lease " + id);
+        }
+        if (!now.isBefore(lease.record.expiresAt())) {
+            end(lease, LeaseState.EXPIRED, "engine", "ttl elapsed at " + lease.record.expiresAt(), now, ch);
+            throw new ConflictException("lease_not_active", "lease " + id + " expired at " + lease.record.expiresAt());
+        }
+        byExpiry.remove(lease);
+        lease.record = lease.record.next(LeaseState.ACTIVE, now.plus(ttl), null, null);
+        byExpiry.add(lease);
+        ch.put(lease.record);
+        ch.event(new AuditEvent(now, id, null, "lease.renewed", lease.record.owner(), "ACTIVE", "ACTIVE",
+                "renewed for " + ttl + " until " + lease.record.expiresAt()));
+        Lease view = lease.view();
+        ch.publish(view);
+        ch.then(() -> reply.complete(view));
+    }
+
+    /**
+     * Ends a lease by its owner (token) or an admin ({@code adminActor} non-null). Idempotent: ending an
+     * ended lease answers its current state. A waiting request can be cancelled the same way by an admin.
+     */
+    void release(String id, String token, String adminActor, String reason, Instant now,
+                 CompletableFuture<Lease> reply, Changes ch) {
+        HeldLease lease = active.get(id);
+        if (lease != null) {
+            authorize(id, token, adminActor, lease.record.tokenHash());
+            LeaseState to = adminActor == null ? LeaseState.RELEASED : LeaseState.REVOKED;
+            String why = reason != null ? reason : adminActor == null ? "released by its owner" : "revoked by " + adminActor;
+            Lease view = end(lease, to, adminActor == null ? lease.record.owner() : adminActor, why, now, ch);
+            ch.then(() -> reply.complete(view));
+            return;
+        }
+        LeaseRecord done = ended.get(id);
+        if (done != null) {
+            authorize(id, token, adminActor, done.tokenHash());
+            reply.complete(LeaseViews.of(done, List.of(), null));
+            return;
+        }
+        Waiter w = waiting.get(id);
+        if (w != null && adminActor != null) {
+            queue.remove(w);
+            waiting.remove(id);
+            w.reply.completeExceptionally(new NotGrantedException("request " + id + " was cancelled by " + adminActor));
+            Lease view = w.view(LeaseState.CANCELLED, now, "cancelled by " + adminActor);
+            ch.publish(view);
+            ch.then(() -> reply.complete(view));
+            return;
+        }
+        throw new NotFoundException("id", "no lease " + id);
+    }
+
+    private static void authorize(String id, String token, String adminActor, String tokenHash) {
+        if (adminActor == null && !LeaseTokens.matches(token, tokenHash)) {
+            throw new ForbiddenException("the lease token does not match lease " + id);
+        }
+    }
+
+    private Lease end(HeldLease lease, LeaseState to, String actor, String reason, Instant now, Changes ch) {
+        active.remove(lease.id());
+        byExpiry.remove(lease);
+        lease.record = lease.record.next(to, lease.record.expiresAt(), now, reason);
+        ended.put(lease.id(), lease.record);
+        List<String> notes = new ArrayList<>();
+        for (ResourceSlot slot : lease.slots) {
+            slot.pool.addHeld(lease.record.owner(), -1);
+            notes.add(lifecycle.returned(slot, lease.id(), now, ch));
+        }
+        ch.put(lease.record);
+        ch.event(new AuditEvent(now, lease.id(), null, "lease." + to.name().toLowerCase(java.util.Locale.ROOT), actor,
+                "ACTIVE", to.name(), reason + "; resources " + String.join(", ", notes)));
+        Lease view = LeaseViews.of(lease.record, lease.slots.stream().map(ResourceSlot::view).toList(), lease.capability);
+        ch.publish(view);
+        return view;
+    }
+
+    /** Expires leases, times out waiters, moves resources along, serves the queue, applies retention. */
+    void tick(Instant now, Changes ch) {
+        while (!byExpiry.isEmpty() && !now.isBefore(byExpiry.first().record.expiresAt())) {
+            HeldLease lease = byExpiry.first();
+            end(lease, LeaseState.EXPIRED, "engine", "ttl elapsed at " + lease.record.expiresAt() + " without renewal",
+                    now, ch);
+        }
+        lifecycle.tick(now, ch);
+        dispatch(now, ch);
+        for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (!now.isBefore(w.deadline)) {
+                it.remove();
+                timeOut(w, now, ch, "no matching resources became free within " + w.request.waitFor());
+            }
+        }
+        purgeEnded(now, ch);
+    }
+
+    private void timeOut(Waiter w, Instant now, Changes ch, String reason) {
+        queue.remove(w);
+        waiting.remove(w.id);
+        ch.publish(w.view(LeaseState.TIMED_OUT, now, reason));
+        w.reply.completeExceptionally(new NotGrantedException("lease request " + w.id + " not granted: " + reason));
+    }
+
+    private void purgeEnded(Instant now, Changes ch) {
+        Instant horizon = now.minus(limits.retention());
+        for (Iterator<LeaseRecord> it = ended.values().iterator(); it.hasNext(); ) {
+            LeaseRecord r = it.next();
+            if (ended.size() <= maxEndedLeases && r.endedAt().isAfter(horizon)) {
+                break;
+            }
+            it.remove();
+            ch.purged.add(r.id());
+        }
+    }
+
+    /** Fails every waiting request (engine shutting down). */
+    void cancelAllWaiting(RuntimeException why, Instant now, Changes ch) {
+        for (Waiter w : List.copyOf(queue)) {
+            queue.remove(w);
+            waiting.remove(w.id);
+            ch.publish(w.view(LeaseState.CANCELLED, now, why.getMessage()));
+            w.reply.completeExceptionally(why);
+        }
+        nowOrNever.clear();
+    }
+
+    private RunwayException notActive(String id) {
+        LeaseRecord done = ended.get(id);
+        if (done != null) {
+            return new ConflictException("lease_not_active", "lease " + id + " is " + done.state() + ": " + done.endReason());
+        }
+        return new NotFoundException("id", "no lease " + id);
+    }
+
+    void restoreActive(HeldLease lease) {
+        active.put(lease.id(), lease);
+        byExpiry.add(lease);
+        for (ResourceSlot slot : lease.slots) {
+            slot.pool.addHeld(lease.record.owner(), 1);
+        }
+    }
+
+    /** Accepts free resources for one waiter: not reserved by an earlier waiter, within the owner's quota. */
+    private static final class Selection implements java.util.function.Predicate<ResourceSlot> {
+        private final String owner;
+        private final Set<ResourceSlot> reserved;
+        private final Map<PoolSlot, Integer> taken = new HashMap<>();
+        boolean quotaBound;
+
+        Selection(String owner, Set<ResourceSlot> reserved) {
+            this.owner = owner;
+            this.reserved = reserved;
+        }
+
+        /** Returns true to skip the slot. */
+        @Override
+        public boolean test(ResourceSlot slot) {
+            if (reserved.contains(slot)) {
+                return true;
+            }
+            int already = taken.getOrDefault(slot.pool, 0);
+            if (already >= slot.pool.quotaLeft(owner)) {
+                quotaBound = true;
+                return true;
+            }
+            taken.put(slot.pool, already + 1);
+            return false;
+        }
+    }
+}

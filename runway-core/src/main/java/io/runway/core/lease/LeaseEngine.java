@@ -1,0 +1,382 @@
+package io.runway.core.lease;
+
+import io.runway.core.error.InvalidInputException;
+import io.runway.core.error.NotFoundException;
+import io.runway.core.error.NotGrantedException;
+import io.runway.core.error.QuotaExceededException;
+import io.runway.core.error.RunwayException;
+import io.runway.core.error.UnavailableException;
+import io.runway.core.pool.LeaseLimits;
+import io.runway.core.pool.PoolSpec;
+import io.runway.core.pool.PoolsConfig;
+import io.runway.core.provider.Provider;
+import io.runway.core.resource.ResourceView;
+import io.runway.core.store.AuditEvent;
+import io.runway.core.store.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Leases on pooled resources. One writer: callers enqueue commands; a drain task on the host's executor
+ * decides a whole batch of them against the in-memory book, hands the resulting records to the store as
+ * one commit, and moves on while the store makes them durable (group commit). Replies, published
+ * snapshots and provider work are released only when their batch is durable, in batch order.
+ * No lock is held across I/O; readers see immutable snapshots.
+ */
+public final class LeaseEngine implements AutoCloseable {
+    private final StateStore store;
+    private final Clock clock;
+    private final ScheduledExecutorService executor;
+    private final EngineOptions options;
+    private final LeaseLimits limits;
+    private final Set<String> poolNames;
+    private final LeaseBook book;
+    private final ConcurrentLinkedQueue<Command> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final LeaseSnapshots snapshots = new LeaseSnapshots();
+    private final StatsCounter counters = new StatsCounter();
+    private final Map<String, Provider> providers;
+    private volatile CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
+    private volatile RunwayException failure;
+    private volatile boolean closed;
+    private ScheduledFuture<?> ticker;
+
+    /** A decision to take on the writer, given the time and the batch it joins. */
+    private interface Command {
+        void apply(Instant now, Changes ch);
+
+        void reject(RunwayException e);
+    }
+
+    private LeaseEngine(PoolsConfig config, Map<String, Provider> providers, StateStore store, Clock clock,
+                        ScheduledExecutorService executor, EngineOptions options) {
+        this.store = store;
+        this.clock = clock;
+        this.executor = executor;
+        this.options = options;
+        this.limits = config.limits();
+        this.providers = Map.copyOf(providers);
+        this.poolNames = config.pools().stream().map(PoolSpec::name).collect(Collectors.toUnmodifiableSet());
+        Changes ch = new Changes();
+        Instant now = clock.instant();
+        this.book = BookLoader.load(config, this.providers, store.load(), options.maxEndedLeases(), now, ch);
+        book.tick(now, ch);
+        commit(ch).join();
+    }
+
+    /**
+     * Loads state from {@code store}, reconciles it with {@code config}, reaps what expired while down and
+     * starts the periodic tick. Returns once the reconciled state is durable.
+     */
+    public static LeaseEngine start(PoolsConfig config, Map<String, Provider> providers, StateStore store,
+                                    Clock clock, ScheduledExecutorService executor, EngineOptions options) {
+        LeaseEngine engine = new LeaseEngine(config, providers, store, clock, executor, options);
+        if (!options.tickInterval().isZero()) {
+            long ms = options.tickInterval().toMillis();
+            engine.ticker = executor.scheduleAtFixedRate(engine::tick, ms, ms, TimeUnit.MILLISECONDS);
+        }
+        return engine;
+    }
+
+    /** Asks for a lease; completes with the grant, or fails with a {@link RunwayException} saying why not. */
+    public CompletableFuture<Grant> acquire(LeaseRequest request) {
+        CompletableFuture<Grant> reply = new CompletableFuture<>();
+        try {
+            check(request);
+        } catch (RunwayException e) {
+            counters.rejected.increment();
+            reply.completeExceptionally(e);
+            return reply;
+        }
+        String id = LeaseIds.next();
+        submit(new Command() {
+            public void apply(Instant now, Changes ch) {
+                PoolSlot scope = request.pool() == null ? null : book.index.pool(request.pool());
+                checkSatisfiable(request, scope);
+                book.enqueue(id, request, scope, now, reply, ch);
+            }
+
+            public void reject(RunwayException e) {
+                counters.rejected.increment();
+                reply.completeExceptionally(e);
+            }
+        });
+        reply.whenComplete((g, e) -> {
+            if (e instanceof NotGrantedException) {
+                counters.timedOut.increment();
+            }
+        });
+        return reply;
+    }
+
+    /** Extends an active lease to now + {@code ttl}; needs the lease's token. */
+    public CompletableFuture<Lease> renew(String id, String token, Duration ttl) {
+        CompletableFuture<Lease> reply = new CompletableFuture<>();
+        try {
+            checkTtl(ttl, "ttl");
+        } catch (RunwayException e) {
+            reply.completeExceptionally(e);
+            return reply;
+        }
+        return call(reply, (now, ch) -> book.renew(id, token, ttl, now, reply, ch));
+    }
+
+    /** Ends a lease as its owner (token). Idempotent. */
+    public CompletableFuture<Lease> release(String id, String token) {
+        CompletableFuture<Lease> reply = new CompletableFuture<>();
+        return call(reply, (now, ch) -> book.release(id, token, null, null, now, reply, ch));
+    }
+
+    /** Ends a lease, or cancels a waiting request, as an administrator. Idempotent. */
+    public CompletableFuture<Lease> revoke(String id, String actor, String reason) {
+        CompletableFuture<Lease> reply = new CompletableFuture<>();
+        return call(reply, (now, ch) -> book.release(id, null, actor == null ? "admin" : actor, reason, now, reply, ch));
+    }
+
+    /** Runs expiry, timeouts and cooldowns now (the periodic tick does the same). */
+    public CompletableFuture<Void> tick() {
+        CompletableFuture<Void> reply = new CompletableFuture<>();
+        return call(reply, (now, ch) -> {
+            book.tick(now, ch);
+            ch.then(() -> reply.complete(null));
+        });
+    }
+
+    public Optional<Lease> lease(String id) {
+        return Optional.ofNullable(snapshots.lease(id));
+    }
+
+    /** Waiting, active and retained ended leases, newest request first. */
+    public List<Lease> leases() {
+        return snapshots.leases().stream()
+                .sorted(Comparator.comparing(Lease::requestedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
+    public List<ResourceView> resources() {
+        return snapshots.resources().stream().sorted(Comparator.comparing(ResourceView::id)).toList();
+    }
+
+    public List<AuditEvent> events(String leaseId) {
+        return store.events(leaseId);
+    }
+
+    public Set<String> pools() {
+        return poolNames;
+    }
+
+    public LeaseLimits limits() {
+        return limits;
+    }
+
+    public EngineStats stats() {
+        Map<String, Integer> free = new TreeMap<>();
+        for (ResourceView r : snapshots.resources()) {
+            free.merge(r.pool(), r.state().isGrantable() ? 1 : 0, Integer::sum);
+        }
+        return counters.snapshot(snapshots, free);
+    }
+
+    /** Stops the tick, fails requests still waiting, and returns once everything decided is durable. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        submit(new Command() {
+            public void apply(Instant now, Changes ch) {
+                book.cancelAllWaiting(new UnavailableException("the lease engine is shutting down", null), now, ch);
+                closed = true;
+                ch.then(() -> drained.complete(null));
+            }
+
+            public void reject(RunwayException e) {
+                drained.complete(null);
+            }
+        });
+        try {
+            drained.get(30, TimeUnit.SECONDS);
+            lastDurable.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            closed = true;
+        }
+    }
+
+    private <T> CompletableFuture<T> call(CompletableFuture<T> reply, java.util.function.BiConsumer<Instant, Changes> body) {
+        submit(new Command() {
+            public void apply(Instant now, Changes ch) {
+                body.accept(now, ch);
+            }
+
+            public void reject(RunwayException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        return reply;
+    }
+
+    private void submit(Command command) {
+        if (closed || failure != null) {
+            command.reject(failure != null ? failure : new UnavailableException("the lease engine is closed", null));
+            return;
+        }
+        inbox.add(command);
+        if (queued.getAndIncrement() == 0) {
+            executor.execute(this::drain);
+        }
+    }
+
+    /** Decides up to one batch of queued commands, then hands the batch to the store. */
+    private void drain() {
+        Changes ch = new Changes();
+        Instant now = clock.instant();
+        int done = 0;
+        Command c;
+        while (done < options.maxCommandsPerBatch() && (c = inbox.poll()) != null) {
+            done++;
+            if (failure != null) {
+                c.reject(failure);
+                continue;
+            }
+            try {
+                c.apply(now, ch);
+            } catch (RunwayException e) {
+                c.reject(e);
+            } catch (RuntimeException e) {
+                c.reject(new RunwayException("internal", null, "internal error: " + e, false, e));
+            }
+        }
+        try {
+            book.dispatch(now, ch);
+            commit(ch);
+        } catch (RuntimeException e) {
+            fail(new UnavailableException("lease engine failed: " + e.getMessage(), e));
+        }
+        counters.commands.add(done);
+        if (queued.addAndGet(-done) > 0) {
+            executor.execute(this::drain);
+        }
+    }
+
+    /** Makes {@code ch} durable, then (in batch order) publishes snapshots, replies and starts cleanups. */
+    private CompletableFuture<Void> commit(Changes ch) {
+        if (ch.isEmpty()) {
+            return lastDurable;
+        }
+        CompletableFuture<Void> durable = ch.hasWrites() ? store.commit(ch.toBatch(book.fencing)) : lastDurable;
+        if (ch.hasWrites()) {
+            counters.batches.increment();
+        }
+        CompletableFuture<Void> previous = lastDurable;
+        CompletableFuture<Void> next = durable.thenCombine(previous, (a, b) -> (Void) null).handle((v, err) -> {
+            if (err != null) {
+                fail(new UnavailableException("the state store failed; nothing in this batch was acknowledged: "
+                        + err.getMessage(), err));
+                ch.afterDurable.clear();
+                return null;
+            }
+            counters.count(ch.leases.values());
+            snapshots.publish(ch);
+            ch.afterDurable.forEach(Runnable::run);
+            ch.cleanups.forEach(this::startCleanup);
+            return null;
+        });
+        lastDurable = next;
+        return next;
+    }
+
+    private void startCleanup(ResourceSlot slot) {
+        ResourceView view = slot.view();
+        String leaseId = slot.record.leaseId();
+        CompletableFuture<Void> work;
+        try {
+            work = slot.pool.provider.cleanup(view, leaseId);
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
+        }
+        work.whenComplete((v, err) -> submit(new Command() {
+            public void apply(Instant now, Changes ch) {
+                book.lifecycle.cleaned(slot, err, now, ch);
+            }
+
+            public void reject(RunwayException e) {
+                // Engine closing: the resource stays CLEANING and is cleaned again on the next start.
+            }
+        }));
+    }
+
+    private void fail(RunwayException e) {
+        if (failure == null) {
+            failure = e;
+        }
+    }
+
+    private void check(LeaseRequest r) {
+        if (r.owner() == null || r.owner().isBlank()) {
+            throw new InvalidInputException("owner", "owner is required");
+        }
+        if (r.owner().length() > 200 || r.owner().codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("owner", "owner must be at most 200 characters with no control characters");
+        }
+        if (r.pool() != null && !poolNames.contains(r.pool())) {
+            throw new NotFoundException("pool", "no pool named '" + r.pool() + "'; pools: " + new TreeMap<>(
+                    poolNames.stream().collect(Collectors.toMap(p -> p, p -> ""))).keySet());
+        }
+        if (r.count() < 1 || r.count() > limits.maxCount()) {
+            throw new InvalidInputException("count", "count must be between 1 and " + limits.maxCount() + ", was " + r.count());
+        }
+        checkTtl(r.ttl(), "ttl");
+        if (r.waitFor().isNegative() || r.waitFor().compareTo(limits.maxWait()) > 0) {
+            throw new InvalidInputException("wait", "wait must be between 0s and the server's maximum of "
+                    + limits.maxWait() + ", was " + r.waitFor());
+        }
+        if (r.priority() < -1000 || r.priority() > 1000) {
+            throw new InvalidInputException("priority", "priority must be between -1000 and 1000, was " + r.priority());
+        }
+    }
+
+    private void checkTtl(Duration ttl, String field) {
+        if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+            throw new InvalidInputException(field, "ttl must be a positive duration such as 15m");
+        }
+        if (ttl.compareTo(limits.maxTtl()) > 0) {
+            throw new InvalidInputException(field, "ttl " + ttl + " is longer than the server's maximum of " + limits.maxTtl());
+        }
+    }
+
+    /** Refuses at once what could never be granted, instead of letting it wait. */
+    private void checkSatisfiable(LeaseRequest r, PoolSlot scope) {
+        Map<PoolSlot, Integer> matching = book.index.matching(scope, r.capability());
+        int total = matching.values().stream().mapToInt(Integer::intValue).sum();
+        if (total < r.count()) {
+            throw new NotGrantedException("can never be granted: " + r.count() + " resource(s) asked for but only "
+                    + total + " in " + (scope == null ? "any pool" : "pool " + scope.name())
+                    + (r.capability().toString().isEmpty() ? "" : " match '" + r.capability() + "'"));
+        }
+        long withinQuota = matching.entrySet().stream()
+                .mapToLong(e -> Math.min(e.getValue(), e.getKey().quotaLeft(r.owner()))).sum();
+        if (withinQuota < r.count()) {
+            throw new QuotaExceededException("count", "owner '" + r.owner() + "' may hold only " + withinQuota
+                    + " more matching resource(s) under the per-owner quota; asked for " + r.count());
+        }
+    }
+}

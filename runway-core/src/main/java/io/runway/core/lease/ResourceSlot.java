@@ -1,0 +1,38 @@
+package io.runway.core.lease;
+
+import io.runway.core.resource.ResourceState;
+import io.runway.core.resource.ResourceView;
+import io.runway.core.store.ResourceRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The engine's mutable view of one resource; touched only by the engine's writer. */
+final class ResourceSlot {
+    final String id;
+    final PoolSlot pool;
+    final Set<String> labels;
+    final List<String> labelList;
+    final Map<String, Object> attributes;
+    ResourceRecord record;
+    /** Whether the resource is still in configuration; a removed one retires once no lease holds it. */
+    boolean configured = true;
+
+    ResourceSlot(String id, PoolSlot pool, List<String> labels, Map<String, Object> attributes, ResourceRecord record) {
+        this.id = id;
+        this.pool = pool;
+        this.labelList = List.copyOf(labels);
+        this.labels = Set.copyOf(labels);
+        this.attributes = attributes;
+        this.record = record;
+    }
+
+    ResourceState state() {
+        return record.state();
+    }
+
+    ResourceView view() {
+        return new ResourceView(id, pool.name(), record.state(), labelList, attributes,
+                record.state() == ResourceState.LEASED ? record.leaseId() : null);
+    }
+}
