@@ -58,7 +58,7 @@ final class BookLoader {
     private static ResourceRecord configured(ResourceRecord stored, String id, String pool, Instant now, Changes ch) {
         if (stored == null) {
             ResourceRecord fresh = new ResourceRecord(id, 1, pool, ResourceState.FREE, null, now, 0);
-            ch.resources.put(id, fresh);
+            ch.resources.put(id, fresh); // first write of this id in the batch
             ch.event(new AuditEvent(now, null, id, "resource.added", "engine", null, "FREE", "added to pool " + pool));
             return fresh;
         }

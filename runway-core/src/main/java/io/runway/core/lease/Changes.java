@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What one round of decisions produced: records to make durable, views to publish and replies and
@@ -23,14 +24,29 @@ final class Changes {
     final Map<String, ResourceView> resourceViews = new LinkedHashMap<>();
     /** Run in order once the batch is durable: replies to callers. */
     final List<Runnable> afterDurable = new ArrayList<>();
+    /** Callers waiting on this batch, failed if it never becomes durable. */
+    final List<CompletableFuture<?>> replies = new ArrayList<>();
     /** Resources whose provider cleanup may start once the batch is durable. */
     final List<ResourceSlot> cleanups = new ArrayList<>();
 
-    void put(LeaseRecord record) {
-        leases.put(record.id(), record);
+    /**
+     * Adds a lease write. A record written twice in one batch is collapsed into one write of the version
+     * after the store's (a store accepts each id once per batch); returns the record as it will be stored,
+     * which the caller must keep as its current record.
+     */
+    LeaseRecord put(LeaseRecord record) {
+        LeaseRecord earlier = leases.get(record.id());
+        LeaseRecord stored = earlier == null ? record : record.withVersion(earlier.version());
+        leases.put(record.id(), stored);
+        return stored;
     }
 
+    /** Adds the slot's current record as a resource write, collapsed like {@link #put(LeaseRecord)}. */
     void put(ResourceSlot slot) {
+        ResourceRecord earlier = resources.get(slot.id);
+        if (earlier != null) {
+            slot.record = slot.record.withVersion(earlier.version());
+        }
         resources.put(slot.id, slot.record);
         resourceViews.put(slot.id, slot.view());
     }
@@ -43,8 +59,14 @@ final class Changes {
         leaseViews.put(view.id(), view);
     }
 
-    void then(Runnable reply) {
-        afterDurable.add(reply);
+    /** Runs {@code onDurable} once the batch is durable; fails {@code reply} if it never becomes durable. */
+    void then(CompletableFuture<?> reply, Runnable onDurable) {
+        replies.add(reply);
+        afterDurable.add(onDurable);
+    }
+
+    void failReplies(Throwable why) {
+        replies.forEach(r -> r.completeExceptionally(why));
     }
 
     boolean hasWrites() {

@@ -121,7 +121,7 @@ final class LeaseBook {
                         + " after waiting " + Duration.between(w.requestedAt, now)));
         Lease view = lease.view();
         ch.publish(view);
-        ch.then(() -> w.reply.complete(new Grant(view, secret)));
+        ch.then(w.reply, () -> w.reply.complete(new Grant(view, secret)));
     }
 
     void renew(String id, String token, Duration ttl, Instant now, CompletableFuture<Lease> reply, Changes ch) {
@@ -133,18 +133,21 @@ final class LeaseBook {
             throw new ForbiddenException("the lease token does not match lease " + id);
         }
         if (!now.isBefore(lease.record.expiresAt())) {
-            end(lease, LeaseState.EXPIRED, "engine", "ttl elapsed at " + lease.record.expiresAt(), now, ch);
-            throw new ConflictException("lease_not_active", "lease " + id + " expired at " + lease.record.expiresAt());
+            Instant expiredAt = lease.record.expiresAt();
+            end(lease, LeaseState.EXPIRED, "engine", "ttl elapsed at " + expiredAt + " without renewal", now, ch);
+            // Answer once the expiry is durable, so a reader asked afterwards sees EXPIRED too.
+            ch.then(reply, () -> reply.completeExceptionally(
+                    new ConflictException("lease_not_active", "lease " + id + " is EXPIRED: ttl elapsed at " + expiredAt)));
+            return;
         }
         byExpiry.remove(lease);
-        lease.record = lease.record.next(LeaseState.ACTIVE, now.plus(ttl), null, null);
+        lease.record = ch.put(lease.record.next(LeaseState.ACTIVE, now.plus(ttl), null, null));
         byExpiry.add(lease);
-        ch.put(lease.record);
         ch.event(new AuditEvent(now, id, null, "lease.renewed", lease.record.owner(), "ACTIVE", "ACTIVE",
                 "renewed for " + ttl + " until " + lease.record.expiresAt()));
         Lease view = lease.view();
         ch.publish(view);
-        ch.then(() -> reply.complete(view));
+        ch.then(reply, () -> reply.complete(view));
     }
 
     /**
@@ -159,7 +162,7 @@ final class LeaseBook {
             LeaseState to = adminActor == null ? LeaseState.RELEASED : LeaseState.REVOKED;
             String why = reason != null ? reason : adminActor == null ? "released by its owner" : "revoked by " + adminActor;
             Lease view = end(lease, to, adminActor == null ? lease.record.owner() : adminActor, why, now, ch);
-            ch.then(() -> reply.complete(view));
+            ch.then(reply, () -> reply.complete(view));
             return;
         }
         LeaseRecord done = ended.get(id);
@@ -175,7 +178,7 @@ final class LeaseBook {
             w.reply.completeExceptionally(new NotGrantedException("request " + id + " was cancelled by " + adminActor));
             Lease view = w.view(LeaseState.CANCELLED, now, "cancelled by " + adminActor);
             ch.publish(view);
-            ch.then(() -> reply.complete(view));
+            ch.then(reply, () -> reply.complete(view));
             return;
         }
         throw new NotFoundException("id", "no lease " + id);
@@ -190,14 +193,13 @@ final class LeaseBook {
     private Lease end(HeldLease lease, LeaseState to, String actor, String reason, Instant now, Changes ch) {
         active.remove(lease.id());
         byExpiry.remove(lease);
-        lease.record = lease.record.next(to, lease.record.expiresAt(), now, reason);
+        lease.record = ch.put(lease.record.next(to, lease.record.expiresAt(), now, reason));
         ended.put(lease.id(), lease.record);
         List<String> notes = new ArrayList<>();
         for (ResourceSlot slot : lease.slots) {
             slot.pool.addHeld(lease.record.owner(), -1);
             notes.add(lifecycle.returned(slot, lease.id(), now, ch));
         }
-        ch.put(lease.record);
         ch.event(new AuditEvent(now, lease.id(), null, "lease." + to.name().toLowerCase(java.util.Locale.ROOT), actor,
                 "ACTIVE", to.name(), reason + "; resources " + String.join(", ", notes)));
         Lease view = LeaseViews.of(lease.record, lease.slots.stream().map(ResourceSlot::view).toList(), lease.capability);

@@ -153,7 +153,7 @@ public final class LeaseEngine implements AutoCloseable {
         CompletableFuture<Void> reply = new CompletableFuture<>();
         return call(reply, (now, ch) -> {
             book.tick(now, ch);
-            ch.then(() -> reply.complete(null));
+            ch.then(reply, () -> reply.complete(null));
         });
     }
 
@@ -206,7 +206,7 @@ public final class LeaseEngine implements AutoCloseable {
             public void apply(Instant now, Changes ch) {
                 book.cancelAllWaiting(new UnavailableException("the lease engine is shutting down", null), now, ch);
                 closed = true;
-                ch.then(() -> drained.complete(null));
+                ch.then(drained, () -> drained.complete(null));
             }
 
             public void reject(RunwayException e) {
@@ -261,15 +261,17 @@ public final class LeaseEngine implements AutoCloseable {
                 c.apply(now, ch);
             } catch (RunwayException e) {
                 c.reject(e);
-            } catch (RuntimeException e) {
-                c.reject(new RunwayException("internal", null, "internal error: " + e, false, e));
+            } catch (RuntimeException | Error e) {
+                fail(new UnavailableException("lease engine failed: " + e, e));
+                c.reject(failure);
             }
         }
         try {
             book.dispatch(now, ch);
             commit(ch);
-        } catch (RuntimeException e) {
-            fail(new UnavailableException("lease engine failed: " + e.getMessage(), e));
+        } catch (RuntimeException | Error e) {
+            // The book may be half-updated: refuse everything from now on rather than act on it.
+            fail(new UnavailableException("lease engine failed: " + e, e));
         }
         counters.commands.add(done);
         if (queued.addAndGet(-done) > 0) {
@@ -289,15 +291,20 @@ public final class LeaseEngine implements AutoCloseable {
         CompletableFuture<Void> previous = lastDurable;
         CompletableFuture<Void> next = durable.thenCombine(previous, (a, b) -> (Void) null).handle((v, err) -> {
             if (err != null) {
-                fail(new UnavailableException("the state store failed; nothing in this batch was acknowledged: "
+                fail(new UnavailableException("the state store failed; nothing from then on was acknowledged: "
                         + err.getMessage(), err));
-                ch.afterDurable.clear();
+                ch.failReplies(failure);
                 return null;
             }
-            counters.count(ch.leases.values());
-            snapshots.publish(ch);
-            ch.afterDurable.forEach(Runnable::run);
-            ch.cleanups.forEach(this::startCleanup);
+            try {
+                counters.count(ch.leases.values());
+                snapshots.publish(ch);
+                ch.afterDurable.forEach(Runnable::run);
+                ch.cleanups.forEach(this::startCleanup);
+            } catch (RuntimeException | Error e) {
+                fail(new UnavailableException("lease engine failed after a durable commit: " + e, e));
+                ch.failReplies(failure);
+            }
             return null;
         });
         lastDurable = next;

@@ -46,4 +46,9 @@ public record LeaseRecord(
         return new LeaseRecord(id, version + 1, owner, tokenHash, fencingToken, newState, resourceIds, priority,
                 requestedAt, grantedAt, newExpiresAt, newEndedAt, newEndReason);
     }
+
+    public LeaseRecord withVersion(long newVersion) {
+        return new LeaseRecord(id, newVersion, owner, tokenHash, fencingToken, state, resourceIds, priority,
+                requestedAt, grantedAt, expiresAt, endedAt, endReason);
+    }
 }

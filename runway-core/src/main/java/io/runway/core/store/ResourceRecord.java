@@ -32,4 +32,8 @@ public record ResourceRecord(
     public ResourceRecord next(ResourceState newState, String newLeaseId, Instant since, long fencingToken) {
         return new ResourceRecord(id, version + 1, pool, newState, newLeaseId, since, fencingToken);
     }
+
+    public ResourceRecord withVersion(long newVersion) {
+        return new ResourceRecord(id, newVersion, pool, state, leaseId, stateSince, lastFencingToken);
+    }
 }
