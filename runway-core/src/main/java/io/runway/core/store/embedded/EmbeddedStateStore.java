@@ -39,7 +39,7 @@ public final class EmbeddedStateStore implements StateStore {
     private boolean filesReleased;
 
     private EmbeddedStateStore(Path dir, EmbeddedStoreOptions options, DirectoryLock lock, Recovery.Result recovered,
-            SegmentWriter segment) {
+            SegmentWriter segment, SegmentWriter.Opener opener) {
         this.dir = dir;
         this.lock = lock;
         this.state = recovered.state();
@@ -48,7 +48,7 @@ public final class EmbeddedStateStore implements StateStore {
         this.queue = new CommitQueue(dir.toString(), ledger);
         this.compactor = new Compactor(dir, queue::wake, () -> stats.updateAndGet(EmbeddedStoreStats::afterCompaction));
         LogWriter writer = new LogWriter(dir, options.compactAfterBytes(), queue, state, stateLock.writeLock(),
-                compactor, stats, segment, recovered.logBytes(), this::releaseFilesIfClosed);
+                compactor, stats, segment, recovered.logBytes(), opener, this::releaseFilesIfClosed);
         this.writerThread = new Thread(writer, "runway-store-writer[" + dir + "]");
         writerThread.setDaemon(true);
     }
@@ -65,6 +65,10 @@ public final class EmbeddedStateStore implements StateStore {
      * @throws UnavailableException if another store holds the directory or it cannot be read
      */
     public static EmbeddedStateStore open(Path dir, EmbeddedStoreOptions options) {
+        return open(dir, options, SegmentWriter.Opener.DEFAULT);
+    }
+
+    static EmbeddedStateStore open(Path dir, EmbeddedStoreOptions options, SegmentWriter.Opener opener) {
         Objects.requireNonNull(options, "options");
         Path absolute = dir.toAbsolutePath().normalize();
         DirectoryLock lock = null;
@@ -72,8 +76,8 @@ public final class EmbeddedStateStore implements StateStore {
             Files.createDirectories(absolute);
             lock = DirectoryLock.acquire(absolute);
             Recovery.Result recovered = Recovery.recover(absolute);
-            SegmentWriter segment = SegmentWriter.create(absolute, recovered.nextSegment());
-            EmbeddedStateStore store = new EmbeddedStateStore(absolute, options, lock, recovered, segment);
+            SegmentWriter segment = SegmentWriter.create(absolute, recovered.nextSegment(), opener);
+            EmbeddedStateStore store = new EmbeddedStateStore(absolute, options, lock, recovered, segment, opener);
             store.writerThread.start();
             return store;
         } catch (IOException | RuntimeException e) {

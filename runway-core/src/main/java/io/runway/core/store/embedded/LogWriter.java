@@ -27,6 +27,7 @@ final class LogWriter implements Runnable {
     private final Compactor compactor;
     private final AtomicReference<EmbeddedStoreStats> stats;
     private final Runnable onExit;
+    private final SegmentWriter.Opener opener;
     private final ByteSink sink = new ByteSink(1 << 16);
     private final CRC32C crc = new CRC32C();
     private final List<CompletableFuture<Void>> compactionWaiters = new ArrayList<>();
@@ -35,7 +36,7 @@ final class LogWriter implements Runnable {
 
     LogWriter(Path dir, long compactAfterBytes, CommitQueue queue, StateTable state, Lock stateWriteLock,
             Compactor compactor, AtomicReference<EmbeddedStoreStats> stats, SegmentWriter segment,
-            long bytesSinceSnapshot, Runnable onExit) {
+            long bytesSinceSnapshot, SegmentWriter.Opener opener, Runnable onExit) {
         this.dir = dir;
         this.compactAfterBytes = compactAfterBytes;
         this.queue = queue;
@@ -46,6 +47,7 @@ final class LogWriter implements Runnable {
         this.segment = segment;
         this.bytesSinceSnapshot = bytesSinceSnapshot;
         this.onExit = onExit;
+        this.opener = opener;
     }
 
     @Override
@@ -126,7 +128,7 @@ final class LogWriter implements Runnable {
             return;
         }
         // Roll first: the snapshot then covers exactly the segments before the new one.
-        SegmentWriter next = SegmentWriter.create(dir, segment.sequence() + 1);
+        SegmentWriter next = SegmentWriter.create(dir, segment.sequence() + 1, opener);
         segment.close();
         segment = next;
         bytesSinceSnapshot = 0;

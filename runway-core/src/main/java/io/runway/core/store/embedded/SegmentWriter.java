@@ -16,10 +16,17 @@ final class SegmentWriter implements AutoCloseable {
         this.channel = channel;
     }
 
+    /** Opens the channel of a new segment file; a seam so tests can inject I/O failures. */
+    @FunctionalInterface
+    interface Opener {
+        Opener DEFAULT = file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+        FileChannel open(Path file) throws IOException;
+    }
+
     /** Creates a new segment with its header, durable (file and directory entry) before it is used. */
-    static SegmentWriter create(Path dir, long sequence) throws IOException {
-        FileChannel channel = FileChannel.open(LogFiles.segment(dir, sequence), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+    static SegmentWriter create(Path dir, long sequence, Opener opener) throws IOException {
+        FileChannel channel = opener.open(LogFiles.segment(dir, sequence));
         try {
             ByteSink header = new ByteSink(LogFiles.HEADER_BYTES);
             LogFiles.writeHeader(header, LogFiles.LOG_MAGIC);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -219,6 +220,28 @@ class EmbeddedStateStoreTest extends StateStoreContract {
             assertThat(store.events("L" + lease)).isEqualTo(reference.events("L" + lease));
         }
         assertThat(LogFiles.list(dir, LogFiles.SNAPSHOT_SUFFIX)).hasSize(1);
+    }
+
+    @Test
+    void anFsyncFailureFailsThatGroupAndEverythingAfterIt() throws Exception {
+        store.close();
+        AtomicBoolean failForce = new AtomicBoolean();
+        useStore(EmbeddedStateStore.open(dir, EmbeddedStoreOptions.defaults(),
+                file -> new FailingChannel(SegmentWriter.Opener.DEFAULT.open(file), failForce)));
+        await(store.commit(grant("L1", 1)));
+
+        failForce.set(true);
+        List<CompletableFuture<Void>> afterFailure = List.of(
+                store.commit(grant("L2", 1)), store.commit(grant("L3", 1)), store.commit(grant("L1", 2)));
+
+        for (CompletableFuture<Void> commit : afterFailure) {
+            assertThat(failureOf(commit)).isInstanceOf(UnavailableException.class)
+                    .hasRootCauseMessage("injected fsync failure");
+        }
+        assertThat(failureOf(store.commit(grant("L4", 1)))).isInstanceOf(UnavailableException.class);
+        assertThat(store.load().leases()).containsOnlyKeys("L1"); // nothing unacknowledged became visible
+        reopen();
+        assertThat(store.load().leases()).containsKey("L1");
     }
 
     @Test
