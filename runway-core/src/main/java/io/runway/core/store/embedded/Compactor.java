@@ -24,15 +24,23 @@ final class Compactor {
     private final Runnable onFinished;
     private final Runnable onSuccess;
     private Thread running;
+    private volatile long lastSnapshotBytes;
 
     /**
      * @param onFinished called after every attempt (the writer may have waited for this one to finish)
      * @param onSuccess called after a snapshot is durable
+     * @param lastSnapshotBytes size of the snapshot found on open, 0 if none
      */
-    Compactor(Path dir, Runnable onFinished, Runnable onSuccess) {
+    Compactor(Path dir, long lastSnapshotBytes, Runnable onFinished, Runnable onSuccess) {
         this.dir = dir;
+        this.lastSnapshotBytes = lastSnapshotBytes;
         this.onFinished = onFinished;
         this.onSuccess = onSuccess;
+    }
+
+    /** Size of the newest snapshot; compacting a log smaller than that would write more than it saves. */
+    long lastSnapshotBytes() {
+        return lastSnapshotBytes;
     }
 
     synchronized boolean isRunning() {
@@ -51,7 +59,7 @@ final class Compactor {
 
     private void compact(long sequence, StateTable state, List<CompletableFuture<Void>> waiters) {
         try {
-            SnapshotFile.write(dir, sequence, state);
+            lastSnapshotBytes = SnapshotFile.write(dir, sequence, state);
             deleteBefore(sequence);
             onSuccess.run();
             waiters.forEach(waiter -> waiter.complete(null));

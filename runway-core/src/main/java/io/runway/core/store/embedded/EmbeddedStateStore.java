@@ -46,7 +46,8 @@ public final class EmbeddedStateStore implements StateStore {
         VersionLedger ledger = new VersionLedger();
         ledger.seed(state);
         this.queue = new CommitQueue(dir.toString(), ledger);
-        this.compactor = new Compactor(dir, queue::wake, () -> stats.updateAndGet(EmbeddedStoreStats::afterCompaction));
+        this.compactor = new Compactor(dir, recovered.snapshotBytes(), queue::wake,
+                () -> stats.updateAndGet(EmbeddedStoreStats::afterCompaction));
         LogWriter writer = new LogWriter(dir, options.compactAfterBytes(), queue, state, stateLock.writeLock(),
                 compactor, stats, segment, recovered.logBytes(), opener, this::releaseFilesIfClosed);
         this.writerThread = new Thread(writer, "runway-store-writer[" + dir + "]");

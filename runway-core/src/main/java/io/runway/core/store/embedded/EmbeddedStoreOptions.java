@@ -23,7 +23,10 @@ public final class EmbeddedStoreOptions {
         return new Builder().compactAfterBytes(compactAfterBytes);
     }
 
-    /** Log bytes written since the last snapshot after which a new snapshot is taken and old segments dropped. */
+    /**
+     * Log bytes written since the last snapshot after which a new snapshot is taken and old segments are
+     * dropped. The effective bar is the larger of this and the last snapshot's size.
+     */
     public long compactAfterBytes() {
         return compactAfterBytes;
     }

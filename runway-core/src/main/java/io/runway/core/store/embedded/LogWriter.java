@@ -124,7 +124,9 @@ final class LogWriter implements Runnable {
     }
 
     private void compactIfDue() throws IOException {
-        if (compactor.isRunning() || (bytesSinceSnapshot < compactAfterBytes && compactionWaiters.isEmpty())) {
+        // The bar is at least the snapshot's size, so a large state is not rewritten for a little log.
+        long threshold = Math.max(compactAfterBytes, compactor.lastSnapshotBytes());
+        if (compactor.isRunning() || (bytesSinceSnapshot < threshold && compactionWaiters.isEmpty())) {
             return;
         }
         // Roll first: the snapshot then covers exactly the segments before the new one.

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
-    /** What was found: the state, the sequence number for the next segment, and log bytes since the snapshot. */
-    record Result(StateTable state, long nextSegment, long logBytes) {
+    /** What was found: the state, the next segment's sequence number, log and snapshot sizes in bytes. */
+    record Result(StateTable state, long nextSegment, long logBytes, long snapshotBytes) {
     }
 
     private Recovery() {
@@ -53,7 +53,8 @@ final class Recovery {
             nextSegment = entry.getKey() + 1;
         }
         LogFiles.syncDirectory(dir);
-        return new Result(state, nextSegment, logBytes);
+        long snapshotBytes = snapshots.isEmpty() ? 0 : Files.size(snapshots.lastEntry().getValue());
+        return new Result(state, nextSegment, logBytes, snapshotBytes);
     }
 
     /** Applies a segment's good frames; returns the bytes kept. */

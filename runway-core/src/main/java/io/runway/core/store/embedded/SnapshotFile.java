@@ -31,12 +31,13 @@ final class SnapshotFile {
     private SnapshotFile() {
     }
 
-    /** Writes {@code state} as snapshot {@code sequence} and makes it durable. */
-    static void write(Path dir, long sequence, StateTable state) throws IOException {
+    /** Writes {@code state} as snapshot {@code sequence} and makes it durable; returns its size in bytes. */
+    static long write(Path dir, long sequence, StateTable state) throws IOException {
         Path target = LogFiles.snapshot(dir, sequence);
         Path temp = target.resolveSibling(target.getFileName() + LogFiles.TEMP_SUFFIX);
         ByteSink sink = new ByteSink(FLUSH_BYTES + (64 << 10));
         CRC32C crc = new CRC32C();
+        long size;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             LogFiles.writeHeader(sink, LogFiles.SNAPSHOT_MAGIC);
@@ -74,9 +75,11 @@ final class SnapshotFile {
             LogFiles.endFrame(sink, frame, crc);
             flush(channel, sink);
             channel.force(true);
+            size = channel.size();
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         LogFiles.syncDirectory(dir);
+        return size;
     }
 
     private static void flushIfFull(FileChannel channel, ByteSink sink) throws IOException {

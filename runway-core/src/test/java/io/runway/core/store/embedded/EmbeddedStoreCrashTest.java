@@ -57,7 +57,11 @@ class EmbeddedStoreCrashTest {
                 .redirectError(dir.resolveSibling(dir.getFileName() + "-child.err").toFile())
                 .start();
         // Safety net only: a hung child is killed, its stdout ends, and the ack count assertion fails.
-        CompletableFuture.delayedExecutor(ROUND_LIMIT_SECONDS, TimeUnit.SECONDS).execute(() -> child.toHandle().destroyForcibly());
+        CompletableFuture.delayedExecutor(ROUND_LIMIT_SECONDS, TimeUnit.SECONDS).execute(() -> {
+            if (child.isAlive()) {
+                child.toHandle().destroyForcibly();
+            }
+        });
         int acks = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
