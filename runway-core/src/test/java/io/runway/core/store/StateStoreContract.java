@@ -131,7 +131,8 @@ public abstract class StateStoreContract {
 
     @Test
     void versionConflictFailsTheWholeBatchAndAppliesNothing() throws Exception {
-        await(store.commit(new StoreBatch(List.of(lease("L1", 1)), List.of(resource("R1", 1)), List.of(), List.of(), 5)));
+        await(store.commit(
+                new StoreBatch(List.of(lease("L1", 1)), List.of(resource("R1", 1)), List.of(), List.of(), 5)));
         StoreBatch halfStale = new StoreBatch(List.of(lease("L1", 2), lease("L2", 1)), List.of(resource("R1", 3)),
                 List.of(event("L1", "lease.renewed")), List.of(), 9);
 
@@ -162,7 +163,8 @@ public abstract class StateStoreContract {
 
     @Test
     void oneIdTwiceInOneBatchIsRejected() throws Exception {
-        assertThat(failureOf(store.commit(leases(lease("L1", 1), lease("L1", 2))))).isInstanceOf(ConflictException.class);
+        assertThat(failureOf(store.commit(leases(lease("L1", 1), lease("L1", 2)))))
+                .isInstanceOf(ConflictException.class);
         assertThat(store.load().leases()).isEmpty();
     }
 

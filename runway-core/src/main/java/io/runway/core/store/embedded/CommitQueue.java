@@ -66,13 +66,17 @@ final class CommitQueue {
 
     /**
      * Waits for work and takes everything queued, as one group. Returns an empty list when woken with
-     * nothing queued, or when closed and drained.
+     * nothing queued, and null once closed and drained (decided here, atomically with the take, so a
+     * batch queued just before close is never left behind).
      *
      * @param spare an emptied list from the previous group, reused to avoid garbage
      */
     synchronized List<Pending> takeAll(List<Pending> spare) throws InterruptedException {
         while (queued.isEmpty() && !closed && !woken) {
             wait();
+        }
+        if (queued.isEmpty() && closed) {
+            return null;
         }
         woken = false;
         List<Pending> group = queued;

@@ -56,10 +56,11 @@ final class LogWriter implements Runnable {
         List<Pending> group = spare;
         try {
             while (true) {
-                group = queue.takeAll(spare);
-                if (group.isEmpty() && queue.isClosed()) {
+                List<Pending> taken = queue.takeAll(spare);
+                if (taken == null) {
                     break;
                 }
+                group = taken;
                 writeGroup(group);
                 compactIfDue();
                 spare = group;
@@ -67,7 +68,8 @@ final class LogWriter implements Runnable {
         } catch (Throwable e) {
             fail(group, e);
         } finally {
-            UnavailableException closed = new UnavailableException("state store " + dir + " closed before compacting", null);
+            UnavailableException closed =
+                    new UnavailableException("state store " + dir + " closed before compacting", null);
             compactionWaiters.forEach(waiter -> waiter.completeExceptionally(closed));
             try {
                 segment.close();

@@ -29,7 +29,8 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized CompletableFuture<Void> commit(StoreBatch batch) {
         if (closed) {
-            return CompletableFuture.failedFuture(new UnavailableException("the in-memory state store is closed", null));
+            return CompletableFuture.failedFuture(
+                    new UnavailableException("the in-memory state store is closed", null));
         }
         try {
             ledger.accept(batch);
