@@ -54,12 +54,12 @@ public final class SpecSchemas {
         b.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> type.getErasedType() == Duration.class
                 ? new CustomDefinition(context.getGeneratorConfig().createObjectNode()
                         .put("type", "string")
-                        .put("pattern", SpecPatterns.DURATION)
-                        .put("description", "A duration: 90s, 15m, 2h, 1d, 250ms, 1h30m, or ISO-8601 such as PT15M; at most 3650d."),
+                        // No description here: the field's own merges in cleanly (no allOf wrapper).
+                        .put("pattern", SpecPatterns.DURATION),
                         CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES)
                 : null);
         b.forFields().withStringPatternResolver(SpecSchemas::pattern);
-        b.forFields().withArrayUniqueItemsResolver(f -> isLabels(f) ? Boolean.TRUE : null);
+        b.forFields().withArrayUniqueItemsResolver(f -> isLabels(f) && !f.isFakeContainerItemScope() ? Boolean.TRUE : null);
         b.forFields().withNumberInclusiveMinimumResolver(f -> "perOwner".equals(f.getName()) || "maxCount".equals(f.getName())
                 ? java.math.BigDecimal.ONE : null);
         b.forFields().withEnumResolver(f -> f.getDeclaringType().getErasedType() == PoolSpec.class
