@@ -101,6 +101,9 @@ final class SpecBinder {
     }
 
     private static String describe(JsonMappingException e, JsonNode root, String path) {
+        if (e.getCause() instanceof InputCoercionException c) {
+            return describe(c);
+        }
         if (e instanceof InvalidNullException) {
             return "must not be null";
         }
@@ -118,8 +121,9 @@ final class SpecBinder {
     }
 
     private static String describe(StreamReadException e) {
-        if (e instanceof InputCoercionException c && c.getTargetType() != null) {
-            return "number out of range for " + ValueDescriptions.expected(c.getTargetType());
+        if (e instanceof InputCoercionException c) {
+            return c.getTargetType() == null ? "number out of range"
+                    : "number out of range for " + ValueDescriptions.expected(c.getTargetType());
         }
         return e.getOriginalMessage();
     }
