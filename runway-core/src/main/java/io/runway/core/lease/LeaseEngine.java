@@ -299,8 +299,9 @@ public final class LeaseEngine implements AutoCloseable {
             try {
                 counters.count(ch.leases.values());
                 snapshots.publish(ch);
-                ch.afterDurable.forEach(Runnable::run);
+                // Cleanups start before replies go out, so a caller that hears "done" sees them under way.
                 ch.cleanups.forEach(this::startCleanup);
+                ch.afterDurable.forEach(Runnable::run);
             } catch (RuntimeException | Error e) {
                 fail(new UnavailableException("lease engine failed after a durable commit: " + e, e));
                 ch.failReplies(failure);
