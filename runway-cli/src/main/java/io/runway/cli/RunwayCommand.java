@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             SchemaCommand.class,
+            io.runway.cli.demo.DemoCommand.class,
         })
 public final class RunwayCommand implements Runnable {
 
