@@ -1,9 +1,6 @@
 package io.runway.core.lease;
 
-import io.runway.core.error.InvalidInputException;
-import io.runway.core.error.NotFoundException;
 import io.runway.core.error.NotGrantedException;
-import io.runway.core.error.QuotaExceededException;
 import io.runway.core.error.RunwayException;
 import io.runway.core.error.UnavailableException;
 import io.runway.core.pool.LeaseLimits;
@@ -23,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -51,6 +47,7 @@ public final class LeaseEngine implements AutoCloseable {
     private final LeaseSnapshots snapshots = new LeaseSnapshots();
     private final StatsCounter counters = new StatsCounter();
     private final Map<String, Provider> providers;
+    private final RequestChecks checks;
     private volatile CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
     private volatile RunwayException failure;
     private volatile boolean closed;
@@ -72,6 +69,7 @@ public final class LeaseEngine implements AutoCloseable {
         this.limits = config.limits();
         this.providers = Map.copyOf(providers);
         this.poolNames = config.pools().stream().map(PoolSpec::name).collect(Collectors.toUnmodifiableSet());
+        this.checks = new RequestChecks(limits, poolNames);
         Changes ch = new Changes();
         Instant now = clock.instant();
         this.book = BookLoader.load(config, this.providers, store.load(), options.maxEndedLeases(), now, ch);
@@ -97,7 +95,7 @@ public final class LeaseEngine implements AutoCloseable {
     public CompletableFuture<Grant> acquire(LeaseRequest request) {
         CompletableFuture<Grant> reply = new CompletableFuture<>();
         try {
-            check(request);
+            checks.check(request);
         } catch (RunwayException e) {
             counters.rejected.increment();
             reply.completeExceptionally(e);
@@ -107,7 +105,7 @@ public final class LeaseEngine implements AutoCloseable {
         submit(new Command() {
             public void apply(Instant now, Changes ch) {
                 PoolSlot scope = request.pool() == null ? null : book.index.pool(request.pool());
-                checkSatisfiable(request, scope);
+                checks.checkSatisfiable(request, scope, book.index);
                 book.enqueue(id, request, scope, now, reply, ch);
             }
 
@@ -128,7 +126,7 @@ public final class LeaseEngine implements AutoCloseable {
     public CompletableFuture<Lease> renew(String id, String token, Duration ttl) {
         CompletableFuture<Lease> reply = new CompletableFuture<>();
         try {
-            checkTtl(ttl, "ttl");
+            checks.checkTtl(ttl);
         } catch (RunwayException e) {
             reply.completeExceptionally(e);
             return reply;
@@ -335,56 +333,6 @@ public final class LeaseEngine implements AutoCloseable {
     private void fail(RunwayException e) {
         if (failure == null) {
             failure = e;
-        }
-    }
-
-    private void check(LeaseRequest r) {
-        if (r.owner() == null || r.owner().isBlank()) {
-            throw new InvalidInputException("owner", "owner is required");
-        }
-        if (r.owner().length() > 200 || r.owner().codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("owner", "owner must be at most 200 characters with no control characters");
-        }
-        if (r.pool() != null && !poolNames.contains(r.pool())) {
-            throw new NotFoundException("pool", "no pool named '" + r.pool() + "'; pools: " + new TreeMap<>(
-                    poolNames.stream().collect(Collectors.toMap(p -> p, p -> ""))).keySet());
-        }
-        if (r.count() < 1 || r.count() > limits.maxCount()) {
-            throw new InvalidInputException("count", "count must be between 1 and " + limits.maxCount() + ", was " + r.count());
-        }
-        checkTtl(r.ttl(), "ttl");
-        if (r.waitFor().isNegative() || r.waitFor().compareTo(limits.maxWait()) > 0) {
-            throw new InvalidInputException("wait", "wait must be between 0s and the server's maximum of "
-                    + limits.maxWait() + ", was " + r.waitFor());
-        }
-        if (r.priority() < -1000 || r.priority() > 1000) {
-            throw new InvalidInputException("priority", "priority must be between -1000 and 1000, was " + r.priority());
-        }
-    }
-
-    private void checkTtl(Duration ttl, String field) {
-        if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-            throw new InvalidInputException(field, "ttl must be a positive duration such as 15m");
-        }
-        if (ttl.compareTo(limits.maxTtl()) > 0) {
-            throw new InvalidInputException(field, "ttl " + ttl + " is longer than the server's maximum of " + limits.maxTtl());
-        }
-    }
-
-    /** Refuses at once what could never be granted, instead of letting it wait. */
-    private void checkSatisfiable(LeaseRequest r, PoolSlot scope) {
-        Map<PoolSlot, Integer> matching = book.index.matching(scope, r.capability());
-        int total = matching.values().stream().mapToInt(Integer::intValue).sum();
-        if (total < r.count()) {
-            throw new NotGrantedException("can never be granted: " + r.count() + " resource(s) asked for but only "
-                    + total + " in " + (scope == null ? "any pool" : "pool " + scope.name())
-                    + (r.capability().toString().isEmpty() ? "" : " match '" + r.capability() + "'"));
-        }
-        long withinQuota = matching.entrySet().stream()
-                .mapToLong(e -> Math.min(e.getValue(), e.getKey().quotaLeft(r.owner()))).sum();
-        if (withinQuota < r.count()) {
-            throw new QuotaExceededException("count", "owner '" + r.owner() + "' may hold only " + withinQuota
-                    + " more matching resource(s) under the per-owner quota; asked for " + r.count());
         }
     }
 }

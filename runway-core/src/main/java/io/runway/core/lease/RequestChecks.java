@@ -1,0 +1,77 @@
+package io.runway.core.lease;
+
+import io.runway.core.error.InvalidInputException;
+import io.runway.core.error.NotFoundException;
+import io.runway.core.error.NotGrantedException;
+import io.runway.core.error.QuotaExceededException;
+import io.runway.core.pool.LeaseLimits;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Refuses bad or hopeless requests before they change anything, naming the offending field. */
+final class RequestChecks {
+    private static final int MAX_OWNER_LENGTH = 200;
+    private static final int MAX_PRIORITY = 1000;
+
+    private final LeaseLimits limits;
+    private final Set<String> poolNames;
+
+    RequestChecks(LeaseLimits limits, Set<String> poolNames) {
+        this.limits = limits;
+        this.poolNames = poolNames;
+    }
+
+    /** Checks that need no engine state; run on the caller's thread. */
+    void check(LeaseRequest r) {
+        if (r.owner() == null || r.owner().isBlank()) {
+            throw new InvalidInputException("owner", "owner is required");
+        }
+        if (r.owner().length() > MAX_OWNER_LENGTH || r.owner().codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("owner",
+                    "owner must be at most " + MAX_OWNER_LENGTH + " characters with no control characters");
+        }
+        if (r.pool() != null && !poolNames.contains(r.pool())) {
+            throw new NotFoundException("pool", "no pool named '" + r.pool() + "'; pools: " + new TreeSet<>(poolNames));
+        }
+        if (r.count() < 1 || r.count() > limits.maxCount()) {
+            throw new InvalidInputException("count", "count must be between 1 and " + limits.maxCount() + ", was " + r.count());
+        }
+        checkTtl(r.ttl());
+        if (r.waitFor().isNegative() || r.waitFor().compareTo(limits.maxWait()) > 0) {
+            throw new InvalidInputException("wait", "wait must be between 0s and the server's maximum of "
+                    + limits.maxWait() + ", was " + r.waitFor());
+        }
+        if (Math.abs(r.priority()) > MAX_PRIORITY) {
+            throw new InvalidInputException("priority",
+                    "priority must be between -" + MAX_PRIORITY + " and " + MAX_PRIORITY + ", was " + r.priority());
+        }
+    }
+
+    void checkTtl(Duration ttl) {
+        if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+            throw new InvalidInputException("ttl", "ttl must be a positive duration such as 15m");
+        }
+        if (ttl.compareTo(limits.maxTtl()) > 0) {
+            throw new InvalidInputException("ttl", "ttl " + ttl + " is longer than the server's maximum of " + limits.maxTtl());
+        }
+    }
+
+    /** Refuses at once what could never be granted, instead of letting it wait; run on the writer. */
+    void checkSatisfiable(LeaseRequest r, PoolSlot scope, ResourceIndex index) {
+        Map<PoolSlot, Integer> matching = index.matching(scope, r.capability());
+        int total = matching.values().stream().mapToInt(Integer::intValue).sum();
+        if (total < r.count()) {
+            throw new NotGrantedException("can never be granted: " + r.count() + " resource(s) asked for but only "
+                    + total + " in " + (scope == null ? "any pool" : "pool " + scope.name())
+                    + (r.capability().toString().isEmpty() ? "" : " match '" + r.capability() + "'"));
+        }
+        long withinQuota = matching.entrySet().stream()
+                .mapToLong(e -> Math.min(e.getValue(), e.getKey().quotaLeft(r.owner()))).sum();
+        if (withinQuota < r.count()) {
+            throw new QuotaExceededException("count", "owner '" + r.owner() + "' may hold only " + withinQuota
+                    + " more matching resource(s) under the per-owner quota; asked for " + r.count());
+        }
+    }
+}
