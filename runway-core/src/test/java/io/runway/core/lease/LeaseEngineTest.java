@@ -171,6 +171,21 @@ class LeaseEngineTest {
     }
 
     @Test
+    void thePeriodicTickReapsWithoutBeingAsked() throws Exception {
+        LeaseEngine engine = LeaseEngine.start(new io.runway.core.pool.PoolsConfig(java.util.List.of(pool("web", 1)), null),
+                fx.providers, fx.store, fx.clock, fx.executor, EngineOptions.DEFAULT.withTickInterval(Duration.ofMillis(20)));
+        fx.engines.add(engine);
+        Grant g = await(engine.acquire(request("alice", "web", 1)));
+        fx.clock.advance(Duration.ofMinutes(10));
+        // No explicit tick: the engine's own ticker must notice (bounded wait, no timing assertion).
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (engine.lease(g.lease().id()).orElseThrow().state() == LeaseState.ACTIVE && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(engine.lease(g.lease().id())).get().extracting(Lease::state).isEqualTo(LeaseState.EXPIRED);
+    }
+
+    @Test
     void renewAtTheExpiryInstantIsTooLateEvenBeforeTheReaperRan() {
         LeaseEngine engine = fx.start(pool("web", 1));
         Grant g = await(engine.acquire(request("alice", "web", 1)));
