@@ -13,22 +13,38 @@ import java.util.List;
  * @param events audit events to append
  * @param purgedLeaseIds ended leases to forget, with their audit events (retention)
  * @param fencingHighWater the highest fencing token handed out so far; a store keeps the maximum it saw
+ * @param documents documents to put or delete; each must be the next version of what the store holds, and
+ *     a batch holds at most one write per document key
  */
 public record StoreBatch(
         List<LeaseRecord> leases,
         List<ResourceRecord> resources,
         List<AuditEvent> events,
         List<String> purgedLeaseIds,
-        long fencingHighWater) {
+        long fencingHighWater,
+        List<DocumentRecord> documents) {
 
     public StoreBatch {
         leases = List.copyOf(leases);
         resources = List.copyOf(resources);
         events = List.copyOf(events);
         purgedLeaseIds = List.copyOf(purgedLeaseIds);
+        documents = List.copyOf(documents);
+    }
+
+    /** A batch of lease and resource writes only. */
+    public StoreBatch(List<LeaseRecord> leases, List<ResourceRecord> resources, List<AuditEvent> events,
+                      List<String> purgedLeaseIds, long fencingHighWater) {
+        this(leases, resources, events, purgedLeaseIds, fencingHighWater, List.of());
+    }
+
+    /** A batch of document writes only. */
+    public static StoreBatch ofDocuments(List<DocumentRecord> documents) {
+        return new StoreBatch(List.of(), List.of(), List.of(), List.of(), 0, documents);
     }
 
     public boolean isEmpty() {
-        return leases.isEmpty() && resources.isEmpty() && events.isEmpty() && purgedLeaseIds.isEmpty();
+        return leases.isEmpty() && resources.isEmpty() && events.isEmpty() && purgedLeaseIds.isEmpty()
+                && documents.isEmpty();
     }
 }

@@ -277,6 +277,53 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void documentsRoundTripWithVersionsAndDeletion() throws Exception {
+        DocumentRecord v1 = new DocumentRecord("rollout", "r-1", 1, "{\"step\":0,\"name\":\"\u00e9t\u00e9 \u2713\"}");
+        DocumentRecord other = new DocumentRecord("intent", "r-1", 1, "{}");
+        await(store.commit(StoreBatch.ofDocuments(List.of(v1, other))));
+        DocumentRecord v2 = new DocumentRecord("rollout", "r-1", 2, "{\"step\":1}");
+        await(store.commit(StoreBatch.ofDocuments(List.of(v2))));
+        assertThat(store.load().documents("rollout")).containsExactly(Map.entry("r-1", v2));
+        assertThat(store.load().documents("intent")).containsExactly(Map.entry("r-1", other));
+
+        Throwable stale = failureOf(store.commit(StoreBatch.ofDocuments(List.of(
+                new DocumentRecord("rollout", "r-1", 2, "{}"), new DocumentRecord("rollout", "r-2", 1, "{}")))));
+        assertThat(stale).isInstanceOf(ConflictException.class);
+        assertThat(store.load().documents("rollout")).containsOnlyKeys("r-1");
+
+        await(store.commit(StoreBatch.ofDocuments(List.of(new DocumentRecord("intent", "r-1", 2, null)))));
+        if (durableAcrossReopen()) {
+            reopen();
+        }
+        assertThat(store.load().documents("rollout")).containsExactly(Map.entry("r-1", v2));
+        assertThat(store.load().documents("intent")).isEmpty();
+        // A deleted document starts over at version 1; the kept one goes on from its version.
+        await(store.commit(StoreBatch.ofDocuments(List.of(new DocumentRecord("intent", "r-1", 1, "{\"again\":true}"),
+                new DocumentRecord("rollout", "r-1", 3, "{\"step\":2}")))));
+        assertThat(store.load().documents()).hasSize(2);
+    }
+
+    @Test
+    void aDocumentTwiceInOneBatchIsRejected() throws Exception {
+        Throwable twice = failureOf(store.commit(StoreBatch.ofDocuments(List.of(
+                new DocumentRecord("rollout", "r-1", 1, "{}"), new DocumentRecord("rollout", "r-1", 2, "{}")))));
+        assertThat(twice).isInstanceOf(ConflictException.class);
+        assertThat(store.load().documents()).isEmpty();
+    }
+
+    @Test
+    void documentsAndLeasesCommitTogether() throws Exception {
+        StoreBatch both = new StoreBatch(List.of(lease("L1", 1)), List.of(resource("R1", 1)), List.of(), List.of(), 1,
+                List.of(new DocumentRecord("fingerprint", "f-1", 1, "{\"by\":\"alice\"}")));
+        await(store.commit(both));
+        if (durableAcrossReopen()) {
+            reopen();
+        }
+        assertThat(store.load().leases()).containsKey("L1");
+        assertThat(store.load().documents("fingerprint")).containsKey("f-1");
+    }
+
+    @Test
     void concurrentCommitsToDistinctIdsAllLand() throws Exception {
         int threads = 8;
         int leasesPerThread = 150;

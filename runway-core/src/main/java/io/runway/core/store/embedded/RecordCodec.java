@@ -3,6 +3,7 @@ package io.runway.core.store.embedded;
 import io.runway.core.lease.LeaseState;
 import io.runway.core.resource.ResourceState;
 import io.runway.core.store.AuditEvent;
+import io.runway.core.store.DocumentRecord;
 import io.runway.core.store.LeaseRecord;
 import io.runway.core.store.ResourceRecord;
 import io.runway.core.store.StoreBatch;
@@ -37,6 +38,13 @@ final class RecordCodec {
         for (String leaseId : batch.purgedLeaseIds()) {
             out.writeString(leaseId);
         }
+        // Documents come last and only when present, so frames written before documents existed still read.
+        if (!batch.documents().isEmpty()) {
+            out.writeVarLong(batch.documents().size());
+            for (DocumentRecord document : batch.documents()) {
+                writeDocument(out, document);
+            }
+        }
     }
 
     static StoreBatch readBatch(ByteSource in) {
@@ -60,7 +68,29 @@ final class RecordCodec {
         for (int i = 0; i < purgeCount; i++) {
             purged.add(in.readString());
         }
-        return new StoreBatch(leases, resources, events, purged, fencingHighWater);
+        List<DocumentRecord> documents = new ArrayList<>();
+        if (!in.atEnd()) {
+            int documentCount = in.readCount();
+            for (int i = 0; i < documentCount; i++) {
+                documents.add(readDocument(in));
+            }
+        }
+        return new StoreBatch(leases, resources, events, purged, fencingHighWater, documents);
+    }
+
+    static void writeDocument(ByteSink out, DocumentRecord document) {
+        out.writeString(document.kind());
+        out.writeString(document.id());
+        out.writeVarLong(document.version());
+        out.writeString(document.body());
+    }
+
+    static DocumentRecord readDocument(ByteSource in) {
+        try {
+            return new DocumentRecord(in.readString(), in.readString(), in.readVarLong(), in.readString());
+        } catch (RuntimeException e) {
+            throw malformed("document", e);
+        }
     }
 
     static void writeLease(ByteSink out, LeaseRecord lease) {

@@ -1,6 +1,7 @@
 package io.runway.core.store.embedded;
 
 import io.runway.core.store.AuditEvent;
+import io.runway.core.store.DocumentRecord;
 import io.runway.core.store.LeaseRecord;
 import io.runway.core.store.ResourceRecord;
 import io.runway.core.store.state.StateTable;
@@ -16,8 +17,8 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * A snapshot of the whole state: a head frame with the counts, one frame per lease, resource and
- * per-lease event list, and an end frame. Written to a temporary file, forced, then atomically renamed,
+ * A snapshot of the whole state: a head frame with the counts, one frame per lease, resource,
+ * per-lease event list and document, and an end frame. Written to a temporary file, forced, then atomically renamed,
  * so a snapshot file that exists is complete; the counts and end frame double-check that.
  */
 final class SnapshotFile {
@@ -26,6 +27,7 @@ final class SnapshotFile {
     private static final int RESOURCE = 12;
     private static final int EVENTS = 13;
     private static final int END = 14;
+    private static final int DOCUMENT = 15;
     private static final int FLUSH_BYTES = 1 << 20;
 
     private SnapshotFile() {
@@ -47,6 +49,7 @@ final class SnapshotFile {
             sink.writeVarLong(state.leases().size());
             sink.writeVarLong(state.resources().size());
             sink.writeVarLong(state.eventsByLease().size());
+            sink.writeVarLong(state.documents().size());
             LogFiles.endFrame(sink, frame, crc);
             for (LeaseRecord lease : state.leases().values()) {
                 frame = LogFiles.beginFrame(sink);
@@ -67,6 +70,13 @@ final class SnapshotFile {
                 sink.writeByte(EVENTS);
                 sink.writeString(entry.getKey());
                 RecordCodec.writeEvents(sink, entry.getValue());
+                LogFiles.endFrame(sink, frame, crc);
+                flushIfFull(channel, sink);
+            }
+            for (DocumentRecord document : state.documents().values()) {
+                frame = LogFiles.beginFrame(sink);
+                sink.writeByte(DOCUMENT);
+                RecordCodec.writeDocument(sink, document);
                 LogFiles.endFrame(sink, frame, crc);
                 flushIfFull(channel, sink);
             }
@@ -108,7 +118,8 @@ final class SnapshotFile {
             long leases = head.readVarLong();
             long resources = head.readVarLong();
             long eventLists = head.readVarLong();
-            long[] seen = new long[3];
+            long documents = head.atEnd() ? 0 : head.readVarLong(); // absent in snapshots older than documents
+            long[] seen = new long[4];
             while (true) {
                 ByteSource frame = reader.next();
                 if (frame == null) {
@@ -119,8 +130,9 @@ final class SnapshotFile {
                     case LEASE -> { state.putLease(RecordCodec.readLease(frame)); seen[0]++; }
                     case RESOURCE -> { state.putResource(RecordCodec.readResource(frame)); seen[1]++; }
                     case EVENTS -> { state.putEvents(frame.readString(), RecordCodec.readEvents(frame)); seen[2]++; }
+                    case DOCUMENT -> { state.putDocument(RecordCodec.readDocument(frame)); seen[3]++; }
                     case END -> {
-                        if (seen[0] != leases || seen[1] != resources || seen[2] != eventLists) {
+                        if (seen[0] != leases || seen[1] != resources || seen[2] != eventLists || seen[3] != documents) {
                             throw damaged(reader, "counts do not match the head frame");
                         }
                         return state;

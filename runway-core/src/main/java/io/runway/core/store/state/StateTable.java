@@ -1,6 +1,7 @@
 package io.runway.core.store.state;
 
 import io.runway.core.store.AuditEvent;
+import io.runway.core.store.DocumentRecord;
 import io.runway.core.store.LeaseRecord;
 import io.runway.core.store.ResourceRecord;
 import io.runway.core.store.StoreBatch;
@@ -23,17 +24,19 @@ public final class StateTable {
     private final Map<String, LeaseRecord> leases;
     private final Map<String, ResourceRecord> resources;
     private final Map<String, List<AuditEvent>> eventsByLease;
+    private final Map<String, DocumentRecord> documents;
     private long fencingHighWater;
 
     public StateTable() {
-        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), 0);
+        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), 0);
     }
 
     private StateTable(Map<String, LeaseRecord> leases, Map<String, ResourceRecord> resources,
-            Map<String, List<AuditEvent>> eventsByLease, long fencingHighWater) {
+            Map<String, List<AuditEvent>> eventsByLease, Map<String, DocumentRecord> documents, long fencingHighWater) {
         this.leases = leases;
         this.resources = resources;
         this.eventsByLease = eventsByLease;
+        this.documents = documents;
         this.fencingHighWater = fencingHighWater;
     }
 
@@ -52,7 +55,19 @@ public final class StateTable {
             leases.remove(leaseId);
             eventsByLease.remove(leaseId);
         }
+        for (DocumentRecord document : batch.documents()) {
+            putDocument(document);
+        }
         raiseFencingHighWater(batch.fencingHighWater());
+    }
+
+    /** Puts a document, or removes it when the record is a deletion. */
+    public void putDocument(DocumentRecord document) {
+        if (document.isDeletion()) {
+            documents.remove(document.key());
+        } else {
+            documents.put(document.key(), document);
+        }
     }
 
     /** Events without a lease id are not kept: nothing reads them back through the SPI. */
@@ -93,13 +108,13 @@ public final class StateTable {
     }
 
     public StoredState toStoredState() {
-        return new StoredState(leases, resources, fencingHighWater);
+        return new StoredState(leases, resources, fencingHighWater, documents);
     }
 
     /** A point-in-time copy that later applies do not affect; O(ids), shares the immutable values. */
     public StateTable copy() {
         return new StateTable(new HashMap<>(leases), new HashMap<>(resources), new HashMap<>(eventsByLease),
-                fencingHighWater);
+                new HashMap<>(documents), fencingHighWater);
     }
 
     public Map<String, LeaseRecord> leases() {
@@ -112,6 +127,10 @@ public final class StateTable {
 
     public Map<String, List<AuditEvent>> eventsByLease() {
         return Collections.unmodifiableMap(eventsByLease);
+    }
+
+    public Map<String, DocumentRecord> documents() {
+        return Collections.unmodifiableMap(documents);
     }
 
     public long fencingHighWater() {

@@ -1,6 +1,7 @@
 package io.runway.core.store.state;
 
 import io.runway.core.error.ConflictException;
+import io.runway.core.store.DocumentRecord;
 import io.runway.core.store.LeaseRecord;
 import io.runway.core.store.ResourceRecord;
 import io.runway.core.store.StoreBatch;
@@ -17,11 +18,13 @@ import java.util.Set;
 public final class VersionLedger {
     private final Map<String, Long> leaseVersions = new HashMap<>();
     private final Map<String, Long> resourceVersions = new HashMap<>();
+    private final Map<String, Long> documentVersions = new HashMap<>();
 
     /** Seeds the ledger from state read at start-up. */
     public void seed(StateTable table) {
         table.leases().forEach((id, lease) -> leaseVersions.put(id, lease.version()));
         table.resources().forEach((id, resource) -> resourceVersions.put(id, resource.version()));
+        table.documents().forEach((key, document) -> documentVersions.put(key, document.version()));
     }
 
     /**
@@ -37,6 +40,13 @@ public final class VersionLedger {
         }
         for (ResourceRecord resource : batch.resources()) {
             resourceVersions.put(resource.id(), resource.version());
+        }
+        for (DocumentRecord document : batch.documents()) {
+            if (document.isDeletion()) {
+                documentVersions.remove(document.key()); // a deleted document starts over at version 1
+            } else {
+                documentVersions.put(document.key(), document.version());
+            }
         }
         // A purged lease is forgotten: writing that id again starts over at version 1.
         for (String leaseId : batch.purgedLeaseIds()) {
@@ -60,6 +70,17 @@ public final class VersionLedger {
             if (seen != null && !seen.add(resource.id())) {
                 throw new ConflictException(
                         "version_conflict", "resource " + resource.id() + " appears twice in one batch");
+            }
+        }
+        checkDocuments(batch);
+    }
+
+    private void checkDocuments(StoreBatch batch) {
+        Set<String> seen = batch.documents().size() > 1 ? new HashSet<>() : null;
+        for (DocumentRecord document : batch.documents()) {
+            requireNext(document.kind(), document.id(), document.version(), documentVersions.get(document.key()));
+            if (seen != null && !seen.add(document.key())) {
+                throw new ConflictException("version_conflict", document.key() + " appears twice in one batch");
             }
         }
     }

@@ -158,6 +158,23 @@ class EmbeddedStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void compactionKeepsDocuments() throws Exception {
+        List<io.runway.core.store.DocumentRecord> docs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            docs.add(new io.runway.core.store.DocumentRecord("rollout", "r-" + i, 1, "{\"i\":" + i + "}"));
+        }
+        await(store.commit(StoreBatch.ofDocuments(docs)));
+        await(store.commit(StoreBatch.ofDocuments(List.of(new io.runway.core.store.DocumentRecord("rollout", "r-0", 2, null)))));
+        Map<String, ?> before = store.load().documents();
+
+        await(embedded().compact());
+        reopen();
+
+        assertThat(store.load().documents()).isEqualTo(before).hasSize(49);
+        await(store.commit(StoreBatch.ofDocuments(List.of(new io.runway.core.store.DocumentRecord("rollout", "r-1", 2, "{}")))));
+    }
+
+    @Test
     void theSizeThresholdTriggersCompaction() throws Exception {
         store.close();
         useStore(EmbeddedStateStore.open(dir, EmbeddedStoreOptions.builder().compactAfterBytes(16 << 10).build()));
