@@ -7,11 +7,12 @@ import java.time.Duration;
  *
  * @param tickInterval how often expiry, timeouts and cooldowns are checked; {@link Duration#ZERO} turns
  *     the automatic tick off (tests then call {@link LeaseEngine#tick()} after moving their clock)
- * @param maxEndedLeases ended leases kept for reads and idempotent release, beyond the time retention
+ * @param maxEndedLeases at most this many ended leases (with their audit trails) are kept for reads and
+ *     idempotent release, whatever the time retention says; bounds memory and GC work at high rates
  * @param maxCommandsPerBatch commands decided together and made durable with one store commit
  */
 public record EngineOptions(Duration tickInterval, int maxEndedLeases, int maxCommandsPerBatch) {
-    public static final EngineOptions DEFAULT = new EngineOptions(Duration.ofMillis(200), 100_000, 4096);
+    public static final EngineOptions DEFAULT = new EngineOptions(Duration.ofMillis(200), 10_000, 4096);
 
     public EngineOptions {
         if (tickInterval.isNegative() || tickInterval.compareTo(Duration.ofSeconds(1)) > 0) {

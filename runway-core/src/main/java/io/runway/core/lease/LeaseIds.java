@@ -9,6 +9,7 @@ final class LeaseIds {
     private LeaseIds() {}
 
     static String next() {
-        return "l-" + String.format("%016x", RANDOM.nextLong());
+        String hex = Long.toHexString(RANDOM.nextLong());
+        return "l-" + "0".repeat(16 - hex.length()) + hex;
     }
 }

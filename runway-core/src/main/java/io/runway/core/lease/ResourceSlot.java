@@ -23,7 +23,7 @@ final class ResourceSlot {
         this.pool = pool;
         this.labelList = List.copyOf(labels);
         this.labels = Set.copyOf(labels);
-        this.attributes = attributes;
+        this.attributes = ResourceView.frozen(attributes);
         this.record = record;
     }
 
