@@ -26,11 +26,28 @@ final class Changes {
     /** Resources whose provider cleanup may start once the batch is durable. */
     final List<ResourceSlot> cleanups = new ArrayList<>();
 
-    void put(LeaseRecord record) {
-        leases.put(record.id(), record);
+    /**
+     * Adds a lease write and returns the record the writer must keep. A record changed twice in one batch
+     * (renewed, then released) is written once, at the version the store expects: one more than it holds.
+     */
+    LeaseRecord put(LeaseRecord record) {
+        LeaseRecord earlier = leases.get(record.id());
+        LeaseRecord kept = earlier == null || earlier.version() == record.version() ? record
+                : new LeaseRecord(record.id(), earlier.version(), record.owner(), record.tokenHash(),
+                        record.fencingToken(), record.state(), record.resourceIds(), record.priority(),
+                        record.requestedAt(), record.grantedAt(), record.expiresAt(), record.endedAt(), record.endReason());
+        leases.put(record.id(), kept);
+        return kept;
     }
 
+    /** Adds the slot's current record; like leases, one write per resource per batch (released, then re-granted). */
     void put(ResourceSlot slot) {
+        ResourceRecord earlier = resources.get(slot.id);
+        ResourceRecord r = slot.record;
+        if (earlier != null && earlier.version() != r.version()) {
+            slot.record = new ResourceRecord(r.id(), earlier.version(), r.pool(), r.state(), r.leaseId(), r.stateSince(),
+                    r.lastFencingToken());
+        }
         resources.put(slot.id, slot.record);
         resourceViews.put(slot.id, slot.view());
     }

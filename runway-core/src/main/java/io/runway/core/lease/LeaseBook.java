@@ -137,9 +137,8 @@ final class LeaseBook {
             throw new ConflictException("lease_not_active", "lease " + id + " expired at " + lease.record.expiresAt());
         }
         byExpiry.remove(lease);
-        lease.record = lease.record.next(LeaseState.ACTIVE, now.plus(ttl), null, null);
+        lease.record = ch.put(lease.record.next(LeaseState.ACTIVE, now.plus(ttl), null, null));
         byExpiry.add(lease);
-        ch.put(lease.record);
         ch.event(new AuditEvent(now, id, null, "lease.renewed", lease.record.owner(), "ACTIVE", "ACTIVE",
                 "renewed for " + ttl + " until " + lease.record.expiresAt()));
         Lease view = lease.view();
@@ -190,14 +189,13 @@ final class LeaseBook {
     private Lease end(HeldLease lease, LeaseState to, String actor, String reason, Instant now, Changes ch) {
         active.remove(lease.id());
         byExpiry.remove(lease);
-        lease.record = lease.record.next(to, lease.record.expiresAt(), now, reason);
+        lease.record = ch.put(lease.record.next(to, lease.record.expiresAt(), now, reason));
         ended.put(lease.id(), lease.record);
         List<String> notes = new ArrayList<>();
         for (ResourceSlot slot : lease.slots) {
             slot.pool.addHeld(lease.record.owner(), -1);
             notes.add(lifecycle.returned(slot, lease.id(), now, ch));
         }
-        ch.put(lease.record);
         ch.event(new AuditEvent(now, lease.id(), null, "lease." + to.name().toLowerCase(java.util.Locale.ROOT), actor,
                 "ACTIVE", to.name(), reason + "; resources " + String.join(", ", notes)));
         Lease view = LeaseViews.of(lease.record, lease.slots.stream().map(ResourceSlot::view).toList(), lease.capability);

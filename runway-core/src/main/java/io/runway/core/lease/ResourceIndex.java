@@ -95,7 +95,7 @@ final class ResourceIndex {
                 source = byLabel;
             }
         }
-        List<ResourceSlot> picked = new ArrayList<>(count);
+        List<ResourceSlot> picked = new ArrayList<>(Math.min(count, 64));
         if (source == null) {
             for (PoolSlot pool : pools.values()) {
                 if (collect(pool.free, scope, capability, count, skip, picked)) {
