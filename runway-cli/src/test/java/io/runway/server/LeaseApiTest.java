@@ -22,9 +22,9 @@ class LeaseApiTest {
     private static final String HOLD_GPU = "{\"owner\":\"a\",\"pool\":\"gpu\",\"ttl\":\"10m\"}";
     private static final String WAIT_GPU = "{\"owner\":\"b\",\"pool\":\"gpu\",\"ttl\":\"10m\",\"wait\":\"5m\"}";
 
-    private final ServerFixture f = newFixture();
+    private final ServerFixture f = newFixtureForTests();
 
-    private static ServerFixture newFixture() {
+    static ServerFixture newFixtureForTests() {
         try {
             return new ServerFixture();
         } catch (Exception e) {
