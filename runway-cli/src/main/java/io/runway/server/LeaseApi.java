@@ -61,8 +61,8 @@ final class LeaseApi {
             CompletableFuture<Grant> reply = engine.acquire(request);
             // A client that hangs up while waiting must not be granted resources nobody will release.
             Runnable hangUp = () -> {
+                reply.cancel(false); // first, so the engine never grants once the hang-up is on record
                 x.abandon(new org.eclipse.jetty.io.EofException("client hung up while waiting"));
-                reply.cancel(false);
             };
             x.request.addFailureListener(failure -> hangUp.run());
             // The engine bounds the wait; the connection's idle timeout must not end it early.
