@@ -71,6 +71,9 @@ final class LeaseApi {
                 x.watchForHangUp(reply, HANG_UP_CHECK_MILLIS, hangUp);
             }
             reply.whenComplete((grant, error) -> {
+                if (reply.isCancelled()) {
+                    return; // the client hung up; there is no one to answer
+                }
                 if (error != null) {
                     x.fail(error);
                 } else {
