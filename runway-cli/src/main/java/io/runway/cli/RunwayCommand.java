@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Leases, progressive rollouts and scheduling, from a CI pipeline or a terminal.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ServeCommand.class,
+            LeaseCommand.class,
         })
 public final class RunwayCommand implements Runnable {
 

@@ -26,7 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * tick: tests move the clock and call {@code engine.tick()}). Pools: {@code web} (web-1..3, labels linux,
  * quota 2 per owner) and {@code gpu} (gpu-1 with labels linux, gpu).
  */
-final class ServerFixture implements AutoCloseable {
+public final class ServerFixture implements AutoCloseable {
     static final String ADMIN = "admin-secret-token";
 
     final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
@@ -44,11 +44,11 @@ final class ServerFixture implements AutoCloseable {
         }
     };
     final InMemoryStateStore store = new InMemoryStateStore();
-    final LeaseEngine engine;
-    final RunwayServer server;
+    public final LeaseEngine engine;
+    public final RunwayServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    ServerFixture() throws Exception {
+    public ServerFixture() throws Exception {
         engine = LeaseEngine.start(config(), Map.of("static", new StaticProvider()), store, clock, executor,
                 EngineOptions.DEFAULT.withTickInterval(Duration.ZERO));
         server = RunwayServer.start(engine, AdminToken.of(ADMIN), "127.0.0.1", 0);
