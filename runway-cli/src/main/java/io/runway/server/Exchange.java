@@ -121,27 +121,28 @@ final class Exchange {
 
     /**
      * Jetty reads an HTTP/1.1 connection only when a handler asks for content, so a client that hangs up
-     * during a long wait goes unnoticed, and even once read, a FIN after a complete request is a legal
-     * half-close. So: ask the connection to read, then check every {@code periodMillis} whether its input
-     * is shut; if so, run {@code onHangUp}. Stops when {@code until} completes.
+     * during a long wait goes unnoticed (asking the connection itself to read again corrupts its buffers).
+     * So every {@code periodMillis} this probes the socket with a one-byte read: -1 means the client has
+     * gone. Clients do not pipeline requests behind a waiting acquire; a byte that does arrive is
+     * consumed, which only breaks such a pipeline. Stops when {@code until} completes.
      */
     void watchForHangUp(CompletableFuture<?> until, long periodMillis, Runnable onHangUp) {
-        org.eclipse.jetty.io.Connection connection = request.getConnectionMetaData().getConnection();
-        if (connection instanceof org.eclipse.jetty.io.AbstractConnection c) {
-            try {
-                c.fillInterested();
-            } catch (RuntimeException alreadyReading) {
-                // Jetty is already reading this connection.
-            }
-        }
-        org.eclipse.jetty.io.EndPoint endPoint = connection.getEndPoint();
+        org.eclipse.jetty.io.EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         org.eclipse.jetty.util.thread.Scheduler scheduler = request.getComponents().getScheduler();
+        ByteBuffer probe = ByteBuffer.allocate(1);
         Runnable[] check = new Runnable[1];
         check[0] = () -> {
             if (until.isDone()) {
                 return;
             }
-            if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
+            int read;
+            try {
+                probe.clear().flip(); // Jetty's fill appends after the limit: start empty, in flush mode
+                read = endPoint.isOpen() ? endPoint.fill(probe) : -1;
+            } catch (java.io.IOException e) {
+                read = -1;
+            }
+            if (read < 0) {
                 onHangUp.run();
             } else {
                 scheduler.schedule(check[0], periodMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
