@@ -3,7 +3,10 @@ package io.runway.core.store;
 import java.util.List;
 
 /**
- * Writes that become durable together, all or nothing.
+ * Writes that become durable together, all or nothing. A batch holds at most one record per lease id and
+ * per resource id (so it maps onto one conditional transaction); a store refuses a batch that repeats an
+ * id with {@code ConflictException}. Within a batch, records are put first, then events appended, then
+ * purges applied.
  *
  * @param leases lease records to put; each must be the next version of what the store holds
  * @param resources resource records to put; each must be the next version of what the store holds

@@ -1,0 +1,99 @@
+package io.runway.core.store.embedded;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads the frames of one file in order and stops at the first frame that is incomplete, fails its
+ * checksum or has an impossible length. {@link #validLength()} then tells where the good prefix ends.
+ */
+final class FrameReader implements AutoCloseable {
+    private final Path file;
+    private final DataInputStream in;
+    private final CRC32C crc = new CRC32C();
+    private byte[] payload = new byte[4096];
+    private long validLength;
+    private String stopReason;
+
+    FrameReader(Path file, int expectedMagic) throws IOException {
+        this.file = file;
+        this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        try {
+            int magic = in.readInt();
+            int version = in.readInt();
+            if (magic != expectedMagic || version != LogFiles.FORMAT_VERSION) {
+                throw new IOException(file + " is not a Runway state file of format " + LogFiles.FORMAT_VERSION
+                        + " (magic " + Integer.toHexString(magic) + ", version " + version + ")");
+            }
+            validLength = LogFiles.HEADER_BYTES;
+        } catch (EOFException e) {
+            stopReason = "header incomplete";
+        }
+    }
+
+    /** Whether the 8-byte header was there; a file without one was torn right after creation. */
+    boolean hasHeader() {
+        return validLength >= LogFiles.HEADER_BYTES;
+    }
+
+    /** The next good frame's payload, or null at the end of the good prefix. */
+    ByteSource next() throws IOException {
+        if (stopReason != null) {
+            return null;
+        }
+        int length;
+        int expectedCrc;
+        try {
+            length = in.readInt();
+        } catch (EOFException cleanEnd) {
+            stopReason = "end";
+            return null;
+        }
+        try {
+            expectedCrc = in.readInt();
+            if (length <= 0 || length > LogFiles.MAX_FRAME_BYTES) {
+                stopReason = "impossible frame length " + length;
+                return null;
+            }
+            if (payload.length < length) {
+                payload = new byte[Math.max(length, payload.length * 2)];
+            }
+            in.readFully(payload, 0, length);
+        } catch (EOFException torn) {
+            stopReason = "frame incomplete";
+            return null;
+        }
+        crc.reset();
+        crc.update(payload, 0, length);
+        if ((int) crc.getValue() != expectedCrc) {
+            stopReason = "checksum mismatch";
+            return null;
+        }
+        validLength += LogFiles.FRAME_HEADER_BYTES + length;
+        return new ByteSource(payload, 0, length);
+    }
+
+    /** Bytes from the start of the file through the last good frame. */
+    long validLength() {
+        return validLength;
+    }
+
+    /** Whether reading stopped at a bad frame (rather than at the clean end of the file). */
+    boolean stoppedEarly() {
+        return stopReason != null && !stopReason.equals("end");
+    }
+
+    String describeStop() {
+        return file + ": " + stopReason + " at offset " + validLength;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
