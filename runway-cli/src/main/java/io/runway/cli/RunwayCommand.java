@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Leases, progressive rollouts and scheduling, from a CI pipeline or a terminal.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            SchemaCommand.class,
             ServeCommand.class,
             LeaseCommand.class,
         })
@@ -25,13 +27,18 @@ public final class RunwayCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (used by tests, which must not exit the JVM). */
     public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** The configured command line; tests set its out and err writers to capture what a command prints. */
+    static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new RunwayCommand());
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("runway: " + e.getMessage());
             e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.INVALID_INPUT;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

@@ -50,8 +50,9 @@ public final class Durations {
         Duration total = Duration.ZERO;
         int at = 0;
         while (at < s.length()) {
-            if (!m.find(at) || m.start() != at) {
-                throw new InvalidInputException(field, "not a duration: '" + s + "' (column " + (at + 1)
+            m.region(at, s.length());
+            if (!m.lookingAt()) {
+                throw new InvalidInputException(field, "not a duration: '" + s + "' (column " + (badColumn(s, at))
                         + "); write a number and a unit ms, s, m, h or d, e.g. 90s, 1h30m, or ISO-8601 PT15M");
             }
             long n = Long.parseLong(m.group(1));
@@ -71,10 +72,22 @@ public final class Durations {
         return total;
     }
 
+    /** 1-based column of the first character that cannot continue a part starting at {@code at}. */
+    private static int badColumn(String s, int at) {
+        int i = at;
+        while (i < s.length() && i - at < 12 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i + 1;
+    }
+
     /** The shortest form that {@link #parse} reads back to the same value, e.g. {@code 1h30m}. */
     public static String format(Duration d) {
         if (d.isZero()) {
             return "0s";
+        }
+        if (d.getNano() % 1_000_000 != 0) {
+            return d.toString(); // below a millisecond there is no short form; ISO-8601 keeps it exact
         }
         StringBuilder b = new StringBuilder();
         long days = d.toDays();

@@ -1,0 +1,76 @@
+package io.runway.core.spec;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads a YAML or JSON spec into its typed model: parse to a located tree, bind strictly, then
+ * validate; every problem carries the source name, line, column and field path of the offending value.
+ * Also used for REST request bodies ({@code read("request", body, LeaseRequest.class)}).
+ */
+public final class SpecReader<T> {
+    private final Class<T> type;
+    private final SpecValidator<T> validator;
+
+    public SpecReader(Class<T> type, SpecValidator<T> validator) {
+        this.type = type;
+        this.validator = validator;
+    }
+
+    /** Reads {@code text} into {@code type} with binding checks only. */
+    public static <T> T read(String sourceName, String text, Class<T> type) {
+        return new SpecReader<>(type, SpecValidator.<T>none()).read(sourceName, text).orThrow();
+    }
+
+    public SpecResult<T> readFile(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.size(file) > SpecFactories.MAX_CHARS) {
+                return failed(name, "file is larger than the limit of " + SpecFactories.MAX_CHARS + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return read(name, text);
+        } catch (NoSuchFileException e) {
+            return failed(name, "no such file");
+        } catch (CharacterCodingException e) {
+            return failed(name, "not UTF-8 text");
+        } catch (IOException e) {
+            return failed(name, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public SpecResult<T> read(String sourceName, String text) {
+        if (text.length() > SpecFactories.MAX_CHARS) {
+            return failed(sourceName, "larger than the limit of " + SpecFactories.MAX_CHARS + " characters");
+        }
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        LocatedTreeReader.Result parsed = LocatedTreeReader.read(sourceName, body, SpecFormat.detect(sourceName, body));
+        List<Problem> problems = new ArrayList<>(parsed.problems());
+        if (parsed.tree() == null) {
+            return new SpecResult<>(null, problems);
+        }
+        SpecBinder.Result<T> bound = SpecBinder.bind(parsed.tree(), type);
+        problems.addAll(bound.problems());
+        if (bound.value() != null) {
+            for (Violation v : validator.validate(bound.value())) {
+                if (bound.cutPaths().stream().noneMatch(cut -> FieldPath.isWithin(v.path(), cut))) {
+                    problems.add(parsed.tree().problemAtValue(v.path(), v.message()));
+                }
+            }
+        }
+        problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return new SpecResult<>(problems.isEmpty() ? bound.value() : null, problems);
+    }
+
+    private SpecResult<T> failed(String sourceName, String message) {
+        return new SpecResult<>(null, List.of(new Problem(sourceName, 1, 1, Problem.FILE, message)));
+    }
+}

@@ -1,0 +1,100 @@
+package io.runway.core.spec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.CustomPropertyDefinition;
+import com.github.victools.jsonschema.generator.FieldScope;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import io.runway.core.pool.PoolSpec;
+import io.runway.core.pool.ResourceSpec;
+import java.time.Duration;
+
+/**
+ * JSON Schemas (draft 2020-12) of the spec kinds, generated from the model records. The document is
+ * an object keyed by kind name ({@code {"pools": {...}}}); each value is a complete, standalone schema
+ * that editors can use for files of that kind.
+ */
+public final class SpecSchemas {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SpecSchemas() {}
+
+    /** Every kind's schema, keyed by kind name. */
+    public static ObjectNode all() {
+        ObjectNode out = JSON.createObjectNode();
+        for (SpecKind<?> kind : SpecKind.all()) {
+            out.set(kind.name(), of(kind.type()));
+        }
+        return out;
+    }
+
+    public static String allAsText() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode of(Class<?> type) {
+        return new SchemaGenerator(config().build()).generateSchema(type);
+    }
+
+    private static SchemaGeneratorConfigBuilder config() {
+        SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(JSON, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT);
+        b.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> type.getErasedType() == Duration.class
+                ? new CustomDefinition(context.getGeneratorConfig().createObjectNode()
+                        .put("type", "string")
+                        // No description here: the field's own merges in cleanly (no allOf wrapper).
+                        .put("pattern", SpecPatterns.DURATION),
+                        CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES)
+                : null);
+        b.forFields().withStringPatternResolver(SpecSchemas::pattern);
+        b.forFields().withArrayUniqueItemsResolver(f -> isLabels(f) && !f.isFakeContainerItemScope() ? Boolean.TRUE : null);
+        b.forFields().withNumberInclusiveMinimumResolver(f -> "perOwner".equals(f.getName()) || "maxCount".equals(f.getName())
+                ? java.math.BigDecimal.ONE : null);
+        b.forFields().withEnumResolver(f -> f.getDeclaringType().getErasedType() == PoolSpec.class
+                && "provider".equals(f.getName()) ? PoolsConfigValidator.PROVIDERS.stream().sorted().toList() : null);
+        b.forFields().withCustomDefinitionProvider((field, context) -> isAttributes(field)
+                ? new CustomPropertyDefinition(attributesSchema(context.getGeneratorConfig().createObjectNode()),
+                        CustomDefinition.AttributeInclusion.YES)
+                : null);
+        return b;
+    }
+
+    private static ObjectNode attributesSchema(ObjectNode node) {
+        node.put("type", "object");
+        node.putObject("propertyNames").put("pattern", SpecPatterns.ATTRIBUTE_KEY);
+        node.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
+        return node;
+    }
+
+    private static String pattern(FieldScope field) {
+        Class<?> owner = field.getDeclaringType().getErasedType();
+        if (owner == PoolSpec.class && "name".equals(field.getName())) {
+            return SpecPatterns.POOL_NAME;
+        }
+        if (owner == ResourceSpec.class && "name".equals(field.getName())) {
+            return SpecPatterns.RESOURCE_NAME;
+        }
+        return isLabels(field) && field.isFakeContainerItemScope() ? SpecPatterns.LABEL : null;
+    }
+
+    private static boolean isLabels(FieldScope field) {
+        return field.getDeclaringType().getErasedType() == ResourceSpec.class && "labels".equals(field.getName());
+    }
+
+    private static boolean isAttributes(FieldScope field) {
+        return field.getDeclaringType().getErasedType() == ResourceSpec.class && "attributes".equals(field.getName())
+                && !field.isFakeContainerItemScope();
+    }
+}
