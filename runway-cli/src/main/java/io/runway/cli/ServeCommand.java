@@ -57,7 +57,15 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             return ExitCodes.INVALID_INPUT;
         }
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemon("runway-engine"));
-        StateStore store = ServeSupport.openStore(stateDir);
+        StateStore store;
+        try {
+            store = ServeSupport.openStore(stateDir);
+        } catch (RuntimeException e) {
+            err.println("runway serve: cannot open the state in " + stateDir + ": " + e.getMessage());
+            err.flush();
+            executor.shutdownNow();
+            return ExitCodes.CONFLICT;
+        }
         LeaseEngine engine;
         RunwayServer server;
         try {

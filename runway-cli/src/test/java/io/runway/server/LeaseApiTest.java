@@ -95,10 +95,14 @@ class LeaseApiTest {
 
     /** Polls a condition reached by another thread; bounded, and not a sleep standing in for a signal. */
     static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        await(condition, 10);
+    }
+
+    static void await(BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 10s");
+                throw new AssertionError("condition not reached within " + seconds + "s");
             }
             Thread.onSpinWait();
             Thread.yield();
