@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             SchemaCommand.class,
+            ServeCommand.class,
+            LeaseCommand.class,
             io.runway.cli.demo.DemoCommand.class,
         })
 public final class RunwayCommand implements Runnable {

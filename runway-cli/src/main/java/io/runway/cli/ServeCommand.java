@@ -1,0 +1,108 @@
+package io.runway.cli;
+
+import io.runway.core.error.RunwayException;
+import io.runway.core.lease.EngineOptions;
+import io.runway.core.lease.LeaseEngine;
+import io.runway.core.pool.PoolsConfig;
+import io.runway.core.provider.StaticProvider;
+import io.runway.core.store.StateStore;
+import io.runway.server.AdminToken;
+import io.runway.server.RunwayServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code runway serve}: the lease engine behind the REST API, until SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the lease REST API (and /metrics) on 127.0.0.1 until stopped.")
+public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--config", required = true, description = "Pools config file (YAML or JSON).")
+    Path config;
+
+    @Option(names = "--state-dir", required = true, description = "Directory of the durable state.")
+    Path stateDir;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--admin-token-file", description = "File holding the admin bearer token; without it admin calls are refused.")
+    Path adminTokenFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PoolsConfig pools;
+        AdminToken admin;
+        try {
+            pools = ServeSupport.readConfig(config);
+            admin = AdminToken.fromFile(adminTokenFile);
+        } catch (IOException | RunwayException | IllegalArgumentException e) {
+            err.println("runway serve: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemon("runway-engine"));
+        StateStore store;
+        try {
+            store = ServeSupport.openStore(stateDir);
+        } catch (RuntimeException e) {
+            err.println("runway serve: cannot open the state in " + stateDir + ": " + e.getMessage());
+            err.flush();
+            executor.shutdownNow();
+            return ExitCodes.CONFLICT;
+        }
+        LeaseEngine engine;
+        RunwayServer server;
+        try {
+            engine = LeaseEngine.start(pools, Map.of(StaticProvider.NAME, new StaticProvider()), store,
+                    Clock.systemUTC(), executor, EngineOptions.DEFAULT);
+            server = RunwayServer.start(engine, admin, bind, port);
+        } catch (RunwayException e) {
+            err.println("runway serve: " + e.getMessage());
+            err.flush();
+            store.close();
+            executor.shutdownNow();
+            return ExitCodes.INVALID_INPUT;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Order matters: no new work, then let the engine finish what it decided, then the rest.
+            server.stopAccepting();
+            engine.close();
+            server.stop();
+            store.close();
+            executor.shutdown();
+            stopped.countDown();
+        }, "runway-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("listening on " + server.baseUri());
+        out.flush();
+        stopped.await();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+        return ExitCodes.OK;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package io.runway.server;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Routes REST API v1 and {@code /metrics} requests (Jetty core handler, no servlets). Unknown paths are
+ * 404, known paths with another method 405; every failure is a JSON error body.
+ */
+public final class ApiHandler extends Handler.Abstract {
+    private static final String LEASES = "/api/v1/leases";
+
+    private final LeaseApi api;
+    private final ServerMetrics metrics;
+
+    public ApiHandler(LeaseApi api, ServerMetrics metrics) {
+        super(InvocationType.NON_BLOCKING);
+        this.api = api;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange x = new Exchange(request, response, callback, metrics);
+        try {
+            route(x, Request.getPathInContext(request));
+        } catch (RuntimeException e) {
+            x.fail(e);
+        }
+        return true;
+    }
+
+    private void route(Exchange x, String path) {
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String method = x.method();
+        switch (path) {
+            case "/api/v1/health" -> on(x, "/api/v1/health", "GET", () -> api.health(x));
+            case "/api/v1/resources" -> on(x, "/api/v1/resources", "GET", () -> api.resources(x));
+            case "/api/v1/events" -> on(x, "/api/v1/events", "GET", () -> api.events(x));
+            case "/metrics" -> on(x, "/metrics", "GET",
+                    () -> x.text(200, ServerMetrics.CONTENT_TYPE, metrics.scrape()));
+            case LEASES -> {
+                x.route = LEASES;
+                if (method.equals("GET")) {
+                    api.list(x);
+                } else if (method.equals("POST")) {
+                    api.acquire(x);
+                } else {
+                    notAllowed(x);
+                }
+            }
+            default -> routeLease(x, path, method);
+        }
+    }
+
+    /** {@code /api/v1/leases/{id}} and {@code /api/v1/leases/{id}/renew}. */
+    private void routeLease(Exchange x, String path, String method) {
+        String rest = path.startsWith(LEASES + "/") ? path.substring(LEASES.length() + 1) : null;
+        if (rest == null || rest.isEmpty()) {
+            x.error(ApiError.notFound("no such API path: " + path));
+            return;
+        }
+        String[] parts = rest.split("/");
+        if (parts.length == 1) {
+            x.route = LEASES + "/{id}";
+            switch (method) {
+                case "GET" -> api.show(x, parts[0]);
+                case "DELETE" -> api.release(x, parts[0]);
+                default -> notAllowed(x);
+            }
+        } else if (parts.length == 2 && parts[1].equals("renew")) {
+            on(x, LEASES + "/{id}/renew", "POST", () -> api.renew(x, parts[0]));
+        } else {
+            x.error(ApiError.notFound("no such API path: " + path));
+        }
+    }
+
+    private static void on(Exchange x, String route, String method, Runnable action) {
+        x.route = route;
+        if (x.method().equals(method)) {
+            action.run();
+        } else {
+            notAllowed(x);
+        }
+    }
+
+    private static void notAllowed(Exchange x) {
+        x.header(HttpHeader.ALLOW.asString(), String.join(", ", LeaseApi.methodsOf(x.route)));
+        x.error(new ApiError(405, "method_not_allowed", null, x.method() + " is not allowed on " + x.route));
+    }
+}
