@@ -20,18 +20,30 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", description = "Check spec files (YAML or JSON); print one line per problem.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pools config files to check.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Spec files to check: pools configs and lease requests (the kind is told by the top-level fields).")
     List<Path> files;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Which kind of spec a file holds; an unreadable file is left to the reader to report. */
+    private static SpecKind<?> kindOf(Path file) {
+        try {
+            if (java.nio.file.Files.size(file) <= 4L << 20) {
+                return SpecKind.detect(file.toString(), java.nio.file.Files.readString(file));
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // fall through: the reader reports a missing, oversized or non-UTF-8 file precisely
+        }
+        return SpecKind.POOLS;
+    }
 
     @Override
     public Integer call() {
         List<String> okLines = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Path file : files) {
-            SpecResult<?> result = SpecKind.POOLS.reader().readFile(file);
+            SpecResult<?> result = kindOf(file).reader().readFile(file);
             if (result.isValid()) {
                 okLines.add(file + ": ok");
             }

@@ -57,7 +57,7 @@ final class LeaseApi {
     /** POST /leases: a grant answers 201 with the token, once; a wait runs without holding a thread. */
     void acquire(Exchange x) {
         x.jsonBody().thenAccept(body -> {
-            LeaseRequest request = RequestBodies.acquire(RequestBodies.parseObject(body));
+            LeaseRequest request = RequestBodies.acquire(body);
             CompletableFuture<Grant> reply = engine.acquire(request);
             // A client that hangs up while waiting must not be granted resources nobody will release.
             Runnable hangUp = () -> {

@@ -2,8 +2,11 @@ package io.runway.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.runway.core.label.LabelExpression;
 import io.runway.core.lease.LeaseRequest;
+import io.runway.core.lease.LeaseRequestSpec;
+import io.runway.core.spec.InvalidSpecException;
+import io.runway.core.spec.SpecKind;
+import io.runway.core.spec.SpecResult;
 import io.runway.core.spec.Durations;
 import java.time.Duration;
 import java.util.Iterator;
@@ -14,7 +17,6 @@ import java.util.Set;
  * string or a fraction where an integer belongs is refused with the field's name, never guessed at.
  */
 public final class RequestBodies {
-    private static final Set<String> ACQUIRE_FIELDS = Set.of("owner", "pool", "capability", "count", "ttl", "wait", "priority");
     private static final Set<String> RENEW_FIELDS = Set.of("ttl");
 
     private RequestBodies() {}
@@ -35,20 +37,18 @@ public final class RequestBodies {
         return node;
     }
 
-    /** {@code {"owner","pool"?,"capability"?,"count"?=1,"ttl","wait"?="0s","priority"?=0}}. */
-    public static LeaseRequest acquire(JsonNode body) {
-        checkFields(body, ACQUIRE_FIELDS);
-        String owner = requiredText(body, "owner");
-        String pool = optionalText(body, "pool");
-        String capabilityText = optionalText(body, "capability");
-        LabelExpression capability = capabilityText == null || capabilityText.isBlank()
-                ? LabelExpression.any() : LabelExpression.parse(capabilityText, "capability");
-        int count = optionalInt(body, "count", 1);
-        Duration ttl = Durations.parse(requiredText(body, "ttl"), "ttl");
-        String waitText = optionalText(body, "wait");
-        Duration wait = waitText == null ? Duration.ZERO : Durations.parse(waitText, "wait");
-        int priority = optionalInt(body, "priority", 0);
-        return new LeaseRequest(owner, pool, capability, count, ttl, wait, priority);
+    /**
+     * {@code {"owner","pool"?,"capability"?,"count"?=1,"ttl","wait"?="0s","priority"?=0}}, read as the typed
+     * {@code lease-request} spec (the same strict reader and JSON Schema as spec files).
+     */
+    public static LeaseRequest acquire(byte[] body) {
+        parseObject(body); // malformed JSON and non-objects get the API's own messages
+        SpecResult<LeaseRequestSpec> read = SpecKind.LEASE_REQUEST.reader()
+                .read("request", new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (!read.isValid()) {
+            throw new InvalidSpecException(read.problems());
+        }
+        return read.value().toRequest();
     }
 
     /** {@code {"ttl"}}: the new time to live, counted from now. */

@@ -1,5 +1,7 @@
 package io.runway.core.spec;
 
+import io.runway.core.lease.LeaseRequestSpec;
+import io.runway.core.lease.LeaseRequestSpecValidator;
 import io.runway.core.pool.PoolsConfig;
 import java.util.List;
 
@@ -10,8 +12,28 @@ import java.util.List;
 public record SpecKind<T>(String name, Class<T> type, SpecValidator<T> validator) {
     public static final SpecKind<PoolsConfig> POOLS = new SpecKind<>("pools", PoolsConfig.class, new PoolsConfigValidator());
 
+    public static final SpecKind<LeaseRequestSpec> LEASE_REQUEST =
+            new SpecKind<>("lease-request", LeaseRequestSpec.class, new LeaseRequestSpecValidator());
+
     public static List<SpecKind<?>> all() {
-        return List.of(POOLS);
+        return List.of(POOLS, LEASE_REQUEST);
+    }
+
+    /**
+     * The kind a document is, from its top-level fields: {@code pools} makes a pools config, {@code owner}
+     * or {@code ttl} a lease request. Anything else is read as a pools config, whose reader then says
+     * what is missing.
+     */
+    public static SpecKind<?> detect(String sourceName, String text) {
+        if (text.length() > SpecFactories.MAX_CHARS) {
+            return POOLS;
+        }
+        LocatedTreeReader.Result parsed = LocatedTreeReader.read(sourceName, text, SpecFormat.detect(sourceName, text));
+        com.fasterxml.jackson.databind.JsonNode root = parsed.tree() == null ? null : parsed.tree().root();
+        if (root != null && root.isObject() && !root.has("pools") && (root.has("owner") || root.has("ttl"))) {
+            return LEASE_REQUEST;
+        }
+        return POOLS;
     }
 
     public SpecReader<T> reader() {

@@ -23,7 +23,7 @@ class SpecsDocTest {
         List<String> checked = new ArrayList<>();
         while (m.find()) {
             String name = m.group(1) == null ? "example." + m.group(2) : m.group(1);
-            List<String> actual = SpecKind.POOLS.reader().read(name, m.group(3)).problems().stream()
+            List<String> actual = SpecKind.detect(name, m.group(3)).reader().read(name, m.group(3)).problems().stream()
                     .map(Problem::toString).toList();
             List<String> expected = m.group(1) == null ? List.of() : m.group(4).lines().toList();
             assertThat(actual).as("example %s:%n%s", name, m.group(3)).isEqualTo(expected);
