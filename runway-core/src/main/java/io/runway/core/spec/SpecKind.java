@@ -3,6 +3,8 @@ package io.runway.core.spec;
 import io.runway.core.lease.LeaseRequestSpec;
 import io.runway.core.lease.LeaseRequestSpecValidator;
 import io.runway.core.pool.PoolsConfig;
+import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.rollout.spec.RolloutSpecValidator;
 import java.util.List;
 
 /**
@@ -15,13 +17,16 @@ public record SpecKind<T>(String name, Class<T> type, SpecValidator<T> validator
     public static final SpecKind<LeaseRequestSpec> LEASE_REQUEST =
             new SpecKind<>("lease-request", LeaseRequestSpec.class, new LeaseRequestSpecValidator());
 
+    public static final SpecKind<RolloutSpec> ROLLOUT =
+            new SpecKind<>("rollout", RolloutSpec.class, new RolloutSpecValidator());
+
     public static List<SpecKind<?>> all() {
-        return List.of(POOLS, LEASE_REQUEST);
+        return List.of(POOLS, LEASE_REQUEST, ROLLOUT);
     }
 
     /**
-     * The kind a document is, from its top-level fields: {@code pools} makes a pools config, {@code owner}
-     * or {@code ttl} a lease request. Anything else is read as a pools config, whose reader then says
+     * The kind a document is, from its top-level fields: {@code pools} makes a pools config, {@code service}
+     * or {@code strategy} a rollout, {@code owner} or {@code ttl} a lease request. Anything else is read as a pools config, whose reader then says
      * what is missing.
      */
     public static SpecKind<?> detect(String sourceName, String text) {
@@ -30,8 +35,13 @@ public record SpecKind<T>(String name, Class<T> type, SpecValidator<T> validator
         }
         LocatedTreeReader.Result parsed = LocatedTreeReader.read(sourceName, text, SpecFormat.detect(sourceName, text));
         com.fasterxml.jackson.databind.JsonNode root = parsed.tree() == null ? null : parsed.tree().root();
-        if (root != null && root.isObject() && !root.has("pools") && (root.has("owner") || root.has("ttl"))) {
-            return LEASE_REQUEST;
+        if (root != null && root.isObject() && !root.has("pools")) {
+            if (root.has("service") || root.has("strategy")) {
+                return ROLLOUT;
+            }
+            if (root.has("owner") || root.has("ttl")) {
+                return LEASE_REQUEST;
+            }
         }
         return POOLS;
     }

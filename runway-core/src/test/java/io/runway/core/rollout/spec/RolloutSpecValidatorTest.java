@@ -1,0 +1,126 @@
+package io.runway.core.rollout.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runway.core.spec.Problem;
+import io.runway.core.spec.SpecKind;
+import io.runway.core.spec.SpecResult;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RolloutSpecValidatorTest {
+    static final String CANARY = """
+            service: checkout
+            version: v2
+            baseline: v1
+            deploy:
+              command: [java, -cp, app.jar, demo.App, --port, "${port}", --version, "${version}"]
+              env: {APP_MODE: demo}
+              versions:
+                v2: {args: [--error-rate, "0.03"]}
+              readiness: {path: /health, timeout: 20s}
+            strategy:
+              canary:
+                steps:
+                  - setWeight: 1
+                  - analysis: {duration: 30s}
+                  - setWeight: 5
+                  - pause: {duration: 10s}
+                  - setWeight: 0.5
+                  - pause: {}
+                cohorts:
+                  - header: X-Canary
+                    equals: "yes"
+            stickiness: {header: X-User}
+            analysis: {interval: 2s, judge: sequential, falseRollbackRate: 1, allowedIncrease: 1.5}
+            onInconclusive: rollback
+            scaleDownDelay: 10s
+            fingerprint: {deployedBy: alice, commit: 0a1b2c3, permissions: [Rollout]}
+            """;
+
+    private static SpecResult<RolloutSpec> read(String yaml) {
+        return SpecKind.ROLLOUT.reader().read("rollout.yaml", yaml);
+    }
+
+    @Test
+    void readsAFullCanarySpec() {
+        SpecResult<RolloutSpec> r = read(CANARY);
+        assertThat(r.problems()).isEmpty();
+        RolloutSpec spec = r.value();
+        assertThat(spec.provider()).isEqualTo("local");
+        assertThat(spec.strategy().canary().steps()).hasSize(6);
+        assertThat(spec.strategy().canary().steps().get(4).setWeight()).isEqualByComparingTo(new BigDecimal("0.5"));
+        assertThat(spec.strategy().canary().steps().get(5).pause().duration()).isNull();
+        assertThat(spec.deploy().versions().get("v2").args()).containsExactly("--error-rate", "0.03");
+        assertThat(spec.analysis().interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(spec.analysis().minimumRequests()).isEqualTo(50);
+        assertThat(SpecKind.detect("rollout.yaml", CANARY)).isSameAs(SpecKind.ROLLOUT);
+    }
+
+    @Test
+    void readsABlueGreenSpecWithDefaults() {
+        SpecResult<RolloutSpec> r = read("""
+                service: checkout
+                version: v2
+                baseline: v1
+                deploy: {command: [app, "${port}"]}
+                strategy: {blueGreen: {}}
+                """);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.value().strategy().blueGreen().previewAnalysis()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(r.value().strategy().blueGreen().autoPromote()).isTrue();
+        assertThat(r.value().deploy().readiness().path()).isEqualTo("/health");
+    }
+
+    @Test
+    void reportsEveryBadValueWithItsLocation() {
+        SpecResult<RolloutSpec> r = read("""
+                service: Check Out
+                version: v1
+                baseline: v1
+                provider: kubernetes
+                deploy:
+                  command: [app, "${port}", "${home}"]
+                  env: {"1BAD": x}
+                  versions: {v3: {args: [x]}}
+                  readiness: {path: health}
+                strategy:
+                  canary:
+                    steps:
+                      - setWeight: 101
+                      - setWeight: 1.005
+                      - {setWeight: 5, pause: {}}
+                      - analysis: {duration: 0s}
+                    cohorts:
+                      - {header: "X Bad", cookie: c, matches: "(["}
+                stickiness: {}
+                analysis: {judge: bayes, falseRollbackRate: 60, allowedIncrease: 0.9}
+                onInconclusive: shrug
+                """);
+        assertThat(r.problems()).extracting(Problem::path).containsExactly(
+                "service", "baseline", "provider", "deploy.command[2]", "deploy.env.1BAD", "deploy.versions.v3",
+                "deploy.readiness.path", "strategy.canary.steps[0].setWeight", "strategy.canary.steps[1].setWeight",
+                "strategy.canary.steps[2]", "strategy.canary.steps[3].analysis.duration",
+                "strategy.canary.cohorts[0]", "strategy.canary.cohorts[0].header",
+                "strategy.canary.cohorts[0].matches", "stickiness", "analysis.judge", "analysis.falseRollbackRate",
+                "analysis.allowedIncrease", "onInconclusive");
+        assertThat(r.problems().get(0).toString()).startsWith("rollout.yaml:1:10: service: 'Check Out' must be");
+        assertThat(r.problems()).filteredOn(p -> p.path().equals("deploy.command[2]")).first()
+                .extracting(Problem::message).asString().contains("unknown placeholder ${home}");
+    }
+
+    @Test
+    void shellMetacharactersAreJustText() {
+        SpecResult<RolloutSpec> r = read(CANARY.replace("demo.App", "\"demo.App; rm -rf / && $(reboot)\""));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.value().deploy().command()).contains("demo.App; rm -rf / && $(reboot)");
+    }
+
+    @Test
+    void requiresAStrategyAndADeployCommand() {
+        SpecResult<RolloutSpec> r = read("service: s\nversion: v2\nbaseline: v1\n");
+        assertThat(r.problems()).extracting(Problem::path).containsExactly("deploy", "strategy");
+        assertThat(r.problems()).extracting(Problem::message).containsOnly("is required");
+    }
+}
