@@ -11,9 +11,9 @@ record OpenLoopSchedule(double ratePerSecond, Duration duration, long maxRequest
     /** How many requests are due once {@code elapsed} has passed, within both bounds. */
     long dueBy(Duration elapsed) {
         if (isOver(elapsed)) {
-            return Math.min(maxRequests, (long) Math.ceil(duration.toNanos() / 1e9 * ratePerSecond));
+            return Math.min(maxRequests, (long) Math.ceil(duration.toNanos() * ratePerSecond / 1e9));
         }
-        long due = (long) Math.floor(elapsed.toNanos() / 1e9 * ratePerSecond) + 1;
+        long due = (long) Math.floor(elapsed.toNanos() * ratePerSecond / 1e9) + 1;
         return Math.min(maxRequests, due);
     }
 
