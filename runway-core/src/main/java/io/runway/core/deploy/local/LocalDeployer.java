@@ -189,14 +189,18 @@ public final class LocalDeployer implements Deployer {
         private CompletableFuture<Deployment> giveUp(ProcessHandle handle, String why) {
             DeploymentEntry entry = tracked.entry();
             CompletableFuture<Void> stopped = handle == null ? CompletableFuture.completedFuture(null) : stopper.stop(handle);
+            // If it could not be stopped, its record stays so a later undeploy, sweep or recovery finishes the job.
             return stopped.handle((v, stopFailure) -> stopFailure)
-                    .thenCompose(stopFailure -> journal.delete(entry.id()).thenApply(v -> stopFailure))
+                    .thenCompose(stopFailure -> stopFailure != null ? CompletableFuture.completedFuture(stopFailure)
+                            : journal.delete(entry.id()).thenApply(v -> {
+                                deployments.remove(entry.id());
+                                return null;
+                            }))
                     .thenApply(stopFailure -> {
-                        deployments.remove(entry.id());
                         String tail = LogTail.read(Path.of(entry.logFile()), options.logTailLines());
                         throw new DeploymentFailedException(entry.service() + " version " + entry.version() + " ("
-                                + entry.id() + ") " + why + "; it was stopped"
-                                + (stopFailure == null ? "" : " (but: " + unwrap(stopFailure).getMessage() + ")")
+                                + entry.id() + ") " + why + (stopFailure == null ? "; it was stopped"
+                                : "; stopping it failed (" + unwrap(stopFailure).getMessage() + "), its record is kept")
                                 + ". Last lines of " + entry.logFile() + ":\n" + tail);
                     });
         }
