@@ -1,66 +1,70 @@
 package io.runway.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import com.thoughtworks.xstream.XStream;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A small model of the Lockable Resources manager design, for comparison: one global monitor around every
- * acquire and release, a FIFO queue of waiting requests that a release hands its resource to directly, and
- * after every change of a holder the whole state written out as an XML dump and forced to disk, still
- * inside the monitor (their {@code save()}).
- *
- * <p>It is deliberately generous to that design: it saves only when a holder changes (not when a request
- * is queued), serializes with a plain StringBuilder instead of XStream, and rewrites one file in place
- * instead of Jenkins' write-to-temp-then-rename.
+ * A model of the Lockable Resources plugin's design, for comparison: one global monitor (their
+ * {@code syncResources}) around every acquire and release, a FIFO queue of waiting requests that a release
+ * hands its resource to directly, and after every change of a holder the whole manager saved with XStream
+ * through {@link AtomicXmlFile}, still inside the monitor. A cycle therefore costs two saves: one when the
+ * holder's build id is set, one when it is cleared.
  */
-final class GlobalLockManager implements AutoCloseable {
-    private final Object monitor = new Object();
-    private final String[] holders;
+final class GlobalLockManager {
+    /** The class names the plugin's XML file carries, so element names have their real length. */
+    private static final String PLUGIN_PACKAGE = "org.jenkins.plugins.lockableresources.";
+
+    private final Object syncResources = new Object();
+    private final ModelResourcesManager state;
+    private final AtomicXmlFile file;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-    private final FileChannel file;
-    private final StringBuilder xml = new StringBuilder(1 << 17);
     private boolean saving = true;
     private long saves;
 
-    private record Waiting(String owner, CompletableFuture<Integer> handedOver) {
+    private record Waiting(String buildId, CompletableFuture<Integer> handedOver) {
     }
 
-    GlobalLockManager(Path file, int resources) throws IOException {
-        this.holders = new String[resources];
-        this.file = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    GlobalLockManager(Path directory, int resources) {
+        this.state = ModelResourcesManager.withResources(resources);
+        this.file = new AtomicXmlFile(directory.resolve(PLUGIN_PACKAGE + "LockableResourcesManager.xml"), xstream());
     }
 
-    /** Takes a free resource, or blocks until a release hands one over; returns its number. */
-    int acquire(String owner) {
+    private static XStream xstream() {
+        XStream xstream = new XStream();
+        xstream.alias(PLUGIN_PACKAGE + "LockableResourcesManager", ModelResourcesManager.class);
+        xstream.alias(PLUGIN_PACKAGE + "LockableResource", ModelLockableResource.class);
+        xstream.alias(PLUGIN_PACKAGE + "LockableResourceProperty", ModelLockableResource.ModelResourceProperty.class);
+        return xstream;
+    }
+
+    /** Takes the first free resource, or blocks until a release hands one over; returns its index. */
+    int acquire(String buildId) {
         CompletableFuture<Integer> handedOver;
-        synchronized (monitor) {
-            for (int i = 0; i < holders.length; i++) {
-                if (holders[i] == null) {
-                    holders[i] = owner;
+        synchronized (syncResources) {
+            for (int i = 0; i < state.size(); i++) {
+                if (state.resource(i).isFree()) {
+                    state.resource(i).setBuild(buildId);
                     save();
                     return i;
                 }
             }
             handedOver = new CompletableFuture<>();
-            queue.add(new Waiting(owner, handedOver));
+            queue.add(new Waiting(buildId, handedOver));
         }
         return handedOver.join();
     }
 
-    /** Frees a resource, handing it straight to the oldest waiting request if there is one. */
+    /** Clears the holder (one save), then hands the resource to the oldest waiting request (another save). */
     void release(int resource) {
-        synchronized (monitor) {
-            Waiting next = queue.poll();
-            holders[resource] = next == null ? null : next.owner();
+        synchronized (syncResources) {
+            state.resource(resource).setBuild(null);
             save();
+            Waiting next = queue.poll();
             if (next != null) {
+                state.resource(resource).setBuild(next.buildId());
+                save();
                 next.handedOver().complete(resource);
             }
         }
@@ -68,51 +72,39 @@ final class GlobalLockManager implements AutoCloseable {
 
     /** Stops writing to disk, so the requesters can drain quickly once the measured window is over. */
     void stopSaving() {
-        synchronized (monitor) {
+        synchronized (syncResources) {
             saving = false;
         }
     }
 
+    int waiting() {
+        synchronized (syncResources) {
+            return queue.size();
+        }
+    }
+
     long saves() {
-        synchronized (monitor) {
+        synchronized (syncResources) {
             return saves;
         }
     }
 
-    private void save() {
-        if (!saving) {
-            return;
-        }
-        xml.setLength(0);
-        xml.append("<?xml version='1.1' encoding='UTF-8'?>\n<manager>\n  <resources>\n");
-        for (int i = 0; i < holders.length; i++) {
-            xml.append("    <resource>\n      <name>r-").append(i).append("</name>\n")
-                    .append("      <description></description>\n      <labels>bench</labels>\n")
-                    .append("      <ephemeral>false</ephemeral>\n");
-            if (holders[i] == null) {
-                xml.append("      <buildExternalizableId/>\n");
-            } else {
-                xml.append("      <buildExternalizableId>").append(holders[i]).append("#1</buildExternalizableId>\n");
-            }
-            xml.append("    </resource>\n");
-        }
-        xml.append("  </resources>\n</manager>\n");
-        ByteBuffer bytes = ByteBuffer.wrap(xml.toString().getBytes(StandardCharsets.UTF_8));
-        try {
-            file.position(0);
-            while (bytes.hasRemaining()) {
-                file.write(bytes);
-            }
-            file.truncate(file.position());
-            file.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        saves++;
+    /** Size of the last saved file, in bytes. */
+    long savedBytes() {
+        return file.size();
     }
 
-    @Override
-    public void close() throws IOException {
-        file.close();
+    /** Where a save's time goes: XStream, then flush + force + rename (means over all saves). */
+    double[] saveMillisSplit() {
+        synchronized (syncResources) {
+            return new double[] {file.serializeMillisPerWrite(), file.persistMillisPerWrite()};
+        }
+    }
+
+    private void save() {
+        if (saving) {
+            file.write(state);
+            saves++;
+        }
     }
 }

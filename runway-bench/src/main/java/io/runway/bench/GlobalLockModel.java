@@ -6,29 +6,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Durable acquire → release cycles through the {@link GlobalLockManager} model, with the same requesters
- * as {@link SaturatedCycles}; since that design blocks its callers, each requester here is a thread.
+ * Durable acquire → release cycles through the {@link GlobalLockManager} model, with as many requesters as
+ * {@link SaturatedCycles}; since that design blocks its callers, each requester here is a thread. Each
+ * requester is one job whose builds run one after another, so every acquire carries a new build id.
  */
 final class GlobalLockModel {
-    record Result(long cycles, double seconds, double cyclesPerSecond) {
+    /** {@code serializeMillis} and {@code persistMillis}: mean time per save in XStream, and in flush + force + rename. */
+    record Result(long cycles, double seconds, double cyclesPerSecond, long savedBytes, double serializeMillis,
+                  double persistMillis) {
     }
 
     static Result run(Path disk, int resources, int requesters, Duration warmup, Duration measure)
             throws Exception {
-        try (TempDir dir = TempDir.create(disk, "runway-global-lock-");
-             GlobalLockManager manager = new GlobalLockManager(dir.path().resolve("manager.xml"), resources)) {
+        try (TempDir dir = TempDir.create(disk, "runway-global-lock-")) {
+            GlobalLockManager manager = new GlobalLockManager(dir.path(), resources);
             Window window = new Window(warmup, measure);
             List<Thread> threads = new ArrayList<>(requesters);
             for (int i = 0; i < requesters; i++) {
-                String owner = "job-" + i;
+                String job = "folder/job-" + i + "#";
                 Thread t = new Thread(() -> {
-                    while (!window.stopping()) {
-                        manager.release(manager.acquire(owner));
+                    for (long build = 1; !window.stopping(); build++) {
+                        manager.release(manager.acquire(job + build));
                         window.completed();
                     }
                 }, "global-lock-requester-" + i);
                 t.setDaemon(true);
-                t.setPriority(Thread.NORM_PRIORITY);
                 threads.add(t);
                 t.start();
             }
@@ -37,7 +39,9 @@ final class GlobalLockModel {
             for (Thread t : threads) {
                 t.join();
             }
-            return new Result(window.count(), window.seconds(), window.perSecond());
+            double[] split = manager.saveMillisSplit();
+            return new Result(window.count(), window.seconds(), window.perSecond(), manager.savedBytes(), split[0],
+                    split[1]);
         }
     }
 }
