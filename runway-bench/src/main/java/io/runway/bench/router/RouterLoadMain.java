@@ -1,0 +1,102 @@
+package io.runway.bench.router;
+
+import io.runway.core.traffic.Backend;
+import io.runway.core.traffic.Route;
+import io.runway.core.traffic.TrafficSnapshot;
+import io.runway.core.traffic.embedded.EmbeddedRouterOptions;
+import io.runway.core.traffic.embedded.EmbeddedTrafficRouter;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.jetty.client.HttpClient;
+
+/**
+ * Router overhead: the same closed-loop load straight at a backend and through the embedded router with a
+ * 90/10 split, reporting throughput and the latency the router adds. Everything runs on 127.0.0.1.
+ *
+ * <pre>
+ * java -cp runway-bench/target/benchmarks.jar io.runway.bench.router.RouterLoadMain \
+ *     [--connections=8] [--seconds=10] [--warmup=3] [--router-threads=8] \
+ *     [--backend-ports=9101,9102] [--target=nginx=http://127.0.0.1:8080/]
+ * </pre>
+ *
+ * Fixed backend ports let a peer proxy (nginx, configured with the same 90/10 upstream weights) point at
+ * the same backends; each {@code --target} is measured after the built-in ones, under the same load.
+ */
+public final class RouterLoadMain {
+
+    public static void main(String[] args) throws Exception {
+        int connections = intArg(args, "connections", 8);
+        long seconds = intArg(args, "seconds", 10);
+        long warmup = intArg(args, "warmup", 3);
+        int routerThreads = intArg(args, "router-threads", 8);
+        String[] ports = stringArg(args, "backend-ports", "0,0").split(",");
+        List<LoadTarget> extra = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--target=")) {
+                extra.add(LoadTarget.parse(arg.substring("--target=".length())));
+            }
+        }
+
+        HttpClient client = new HttpClient();
+        client.setMaxConnectionsPerDestination(connections);
+        client.start();
+        try (TinyBackend stable = new TinyBackend("v1", Integer.parseInt(ports[0]), 8);
+             TinyBackend canary = new TinyBackend("v2", Integer.parseInt(ports[1]), 8);
+             EmbeddedTrafficRouter router = new EmbeddedTrafficRouter(
+                     EmbeddedRouterOptions.DEFAULT.withMaxThreads(routerThreads), Clock.systemUTC())) {
+            router.start();
+            router.listen("bench", 0);
+            router.setRoute("bench", Route.canary("v1", backend(stable), "v2", backend(canary), 1_000));
+
+            List<LoadTarget> targets = new ArrayList<>();
+            targets.add(new LoadTarget("direct", URI.create("http://127.0.0.1:" + stable.port() + "/")));
+            targets.add(new LoadTarget("router", router.address("bench").resolve("/")));
+            targets.addAll(extra);
+
+            System.out.printf(Locale.ROOT, "backends v1=127.0.0.1:%d v2=127.0.0.1:%d; router 90/10 at %s;"
+                            + " %d connections, %ds warm-up + %ds per target; %d cores, Java %s%n",
+                    stable.port(), canary.port(), router.address("bench"), connections, warmup, seconds,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            ClosedLoopLoad load = new ClosedLoopLoad(client, connections);
+            List<LoadResult> results = new ArrayList<>();
+            for (LoadTarget target : targets) {
+                results.add(load.run(target, warmup * 1_000, seconds * 1_000));
+            }
+
+            System.out.println(LoadResult.header());
+            results.forEach(r -> System.out.println(r.row()));
+            LoadResult direct = results.get(0);
+            for (LoadResult r : results.subList(1, results.size())) {
+                System.out.printf(Locale.ROOT, "%s adds p50 %+.3f ms, p99 %+.3f ms; throughput %.0f%% of direct%n",
+                        r.target(), r.percentileMillis(50) - direct.percentileMillis(50),
+                        r.percentileMillis(99) - direct.percentileMillis(99),
+                        100.0 * r.throughput() / direct.throughput());
+            }
+            TrafficSnapshot split = router.snapshot("bench");
+            System.out.printf(Locale.ROOT, "router split (incl. warm-up): v1=%d v2=%d requests, errors %d%n",
+                    split.version("v1").requests(), split.version("v2").requests(), split.total().errors());
+        } finally {
+            client.stop();
+        }
+    }
+
+    private static Backend backend(TinyBackend b) {
+        return Backend.of("http://127.0.0.1:" + b.port());
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,185 @@
+package io.runway.core.traffic.embedded;
+
+import io.runway.core.traffic.Backend;
+import io.runway.core.traffic.RequestIds;
+import io.runway.core.traffic.RoutingTable;
+import io.runway.core.traffic.VersionMeter;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.proxy.ProxyHandler;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+import java.util.concurrent.Executor;
+
+/**
+ * Jetty's reverse {@link ProxyHandler} with the routing decision, request ids and metering added. Jetty
+ * does the HTTP work (streaming bodies both ways, hop-by-hop headers, Via/Forwarded, 502/504 on upstream
+ * failure); this class only picks the backend and counts.
+ *
+ * <p>A request is counted when the backend's response head arrives (or when the upstream exchange fails),
+ * before any byte of the response reaches the client. So latency is the time to the backend's response
+ * head, which is what a version controls (body transfer time mostly measures the client), and a client
+ * that has its response always finds it in the next snapshot.
+ */
+final class RoutingProxyHandler extends ProxyHandler {
+    static final String VERSION_HEADER = "X-Runway-Version";
+    private static final String EXCHANGE_ATTRIBUTE = RoutingProxyHandler.class.getName() + ".exchange";
+
+    private final Map<Connector, ServiceRouting> servicesByConnector;
+    private final EmbeddedRouterOptions options;
+    private final Executor executor;
+    private final Scheduler scheduler;
+
+    RoutingProxyHandler(Map<Connector, ServiceRouting> servicesByConnector, EmbeddedRouterOptions options,
+                        Executor executor, Scheduler scheduler) {
+        this.servicesByConnector = servicesByConnector;
+        this.options = options;
+        this.executor = executor;
+        this.scheduler = scheduler;
+        // Jetty would otherwise resolve the local host name (a DNS lookup) for the Via header.
+        setViaHost("runway-router");
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String requestId = RequestIds.acceptOrGenerate(request.getHeaders().get(RequestIds.HEADER));
+        response.getHeaders().put(RequestIds.HEADER, requestId);
+        ServiceRouting service = servicesByConnector.get(request.getConnectionMetaData().getConnector());
+        RoutingTable table = service == null ? null : service.table();
+        if (table == null) {
+            Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "no route set for this service");
+            return true;
+        }
+        String version = table.versionFor(new JettyRequestView(request), service.nextSequence());
+        response.getHeaders().put(VERSION_HEADER, version);
+        Exchange exchange = new Exchange(requestId, table.backendOf(version),
+                service.meter().meterOf(version), System.nanoTime());
+        request.setAttribute(EXCHANGE_ATTRIBUTE, exchange);
+        return super.handle(request, response, callback);
+    }
+
+    @Override
+    protected HttpURI rewriteHttpURI(Request request) {
+        Backend backend = exchangeOf(request).backend;
+        HttpURI incoming = request.getHttpURI();
+        return HttpURI.build()
+                .scheme(backend.uri().getScheme())
+                .host(backend.uri().getHost())
+                .port(backend.port())
+                .path(backend.basePath() + incoming.getPath())
+                .query(incoming.getQuery());
+    }
+
+    @Override
+    protected org.eclipse.jetty.client.Request newProxyToServerRequest(Request request, HttpURI target) {
+        return super.newProxyToServerRequest(request, target)
+                .timeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void copyRequestHeaders(Request request, org.eclipse.jetty.client.Request upstream) {
+        super.copyRequestHeaders(request, upstream);
+        String requestId = exchangeOf(request).requestId;
+        upstream.headers(headers -> headers.put(RequestIds.HEADER, requestId));
+    }
+
+    // The router's own values win over whatever the backend says.
+    @Override
+    protected HttpField filterServerToProxyResponseField(HttpField field) {
+        String name = field.getName();
+        if (name.equalsIgnoreCase(VERSION_HEADER) || name.equalsIgnoreCase(RequestIds.HEADER)) {
+            return null;
+        }
+        return field;
+    }
+
+    @Override
+    protected org.eclipse.jetty.client.Response.CompleteListener newServerToProxyResponseListener(
+            Request request, org.eclipse.jetty.client.Request upstream, Response response, Callback callback) {
+        return new MeteringResponseListener(request, upstream, response, callback);
+    }
+
+    @Override
+    protected void onServerToProxyResponseFailure(Request request, org.eclipse.jetty.client.Request upstream,
+                                                  org.eclipse.jetty.client.Response upstreamResponse,
+                                                  Response response, Callback callback, Throwable failure) {
+        exchangeOf(request).count(true);
+        super.onServerToProxyResponseFailure(request, upstream, upstreamResponse, response, callback, failure);
+    }
+
+    @Override
+    protected HttpClient newHttpClient() {
+        ClientConnector connector = new ClientConnector();
+        connector.setExecutor(executor);
+        connector.setScheduler(scheduler);
+        connector.setSelectors(1);
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.setExecutor(executor);
+        client.setScheduler(scheduler);
+        return client;
+    }
+
+    @Override
+    protected void configureHttpClient(HttpClient client) {
+        super.configureHttpClient(client);
+        client.setConnectTimeout(options.connectTimeout().toMillis());
+        client.setIdleTimeout(options.idleTimeout().toMillis());
+        client.setMaxConnectionsPerDestination(options.maxConnectionsPerBackend());
+        client.setUserAgentField(null); // forward the client's User-Agent, add none of our own
+    }
+
+    private static Exchange exchangeOf(Request request) {
+        return (Exchange) request.getAttribute(EXCHANGE_ATTRIBUTE);
+    }
+
+    private final class MeteringResponseListener extends ProxyResponseListener {
+        private final Request request;
+
+        MeteringResponseListener(Request request, org.eclipse.jetty.client.Request upstream, Response response,
+                                 Callback callback) {
+            super(request, upstream, response, callback);
+            this.request = request;
+        }
+
+        @Override
+        public void onHeaders(org.eclipse.jetty.client.Response upstreamResponse) {
+            exchangeOf(request).count(upstreamResponse.getStatus() >= 500);
+            super.onHeaders(upstreamResponse);
+        }
+    }
+
+    /** One proxied request; Jetty runs its events one after another, so the flag needs no atomics. */
+    private static final class Exchange {
+        final String requestId;
+        final Backend backend;
+        final VersionMeter meter;
+        final long startNanos;
+        private boolean counted;
+
+        Exchange(String requestId, Backend backend, VersionMeter meter, long startNanos) {
+            this.requestId = requestId;
+            this.backend = backend;
+            this.meter = meter;
+            this.startNanos = startNanos;
+        }
+
+        // Once per request: a failure after the response head (the backend dying mid-body) is not
+        // counted again, the request was already counted by its status.
+        void count(boolean error) {
+            if (!counted) {
+                counted = true;
+                meter.record(System.nanoTime() - startNanos, error);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.runway.core.traffic.embedded;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.runway.core.traffic.Backend;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A tiny loopback backend for one version. It answers {@code status} with a body naming the version and
+ * echoing what it received; {@code /slow} holds the request until the backend is closed.
+ */
+final class TestBackend implements AutoCloseable {
+    static {
+        // The JDK server leaves Nagle on by default: with delayed ACKs every keep-alive answer waits ~40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final String version;
+    private final int status;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(3);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private TestBackend(String version, int status) throws IOException {
+        this.version = version;
+        this.status = status;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/", this::answer);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    static TestBackend answering(String version) throws IOException {
+        return new TestBackend(version, 200);
+    }
+
+    static TestBackend failing(String version, int status) throws IOException {
+        return new TestBackend(version, status);
+    }
+
+    Backend backend() {
+        return Backend.of("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] received;
+            try (InputStream in = exchange.getRequestBody()) {
+                received = in.readAllBytes();
+            }
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                awaitRelease();
+            }
+            String body = version + "|" + exchange.getRequestMethod() + "|" + exchange.getRequestURI()
+                    + "|" + exchange.getRequestHeaders().getFirst("X-Custom") + "|" + received.length;
+            exchange.getResponseHeaders().add("X-Seen-Request-Id",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+            exchange.getResponseHeaders().add("X-Runway-Version", "forged-by-backend");
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
