@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             SchemaCommand.class,
+            io.runway.cli.rollout.RolloutCommand.class,
             ServeCommand.class,
             LeaseCommand.class,
             io.runway.cli.demo.DemoCommand.class,

@@ -21,6 +21,12 @@ public interface Deployer {
     /** Stops the deployment's whole process tree and forgets it; fails with NotFoundException if unknown. */
     CompletableFuture<Void> undeploy(String deploymentId);
 
+    /**
+     * Whether the deployment's process is still running; false when it exited or the id is unknown. A
+     * rollout asks this every tick to notice a version that crashed under traffic.
+     */
+    boolean isRunning(String deploymentId);
+
     /** What this deployer knows is running or starting, as an immutable snapshot. */
     List<Deployment> deployments();
 

@@ -71,4 +71,10 @@ public record SequentialOptions(
         return new SequentialOptions(falseRollbackRate, missedRegressionRate, allowedIncrease, minimumCanaryRequests,
                 minimumBaselineRequests, maximumCanaryRequests, interval, limit);
     }
+
+    /** The measurement interval, and a time limit of at least one interval. */
+    public SequentialOptions withInterval(Duration every) {
+        return new SequentialOptions(falseRollbackRate, missedRegressionRate, allowedIncrease, minimumCanaryRequests,
+                minimumBaselineRequests, maximumCanaryRequests, every, timeLimit.compareTo(every) < 0 ? every : timeLimit);
+    }
 }

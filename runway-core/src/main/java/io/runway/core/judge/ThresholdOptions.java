@@ -86,4 +86,15 @@ public record ThresholdOptions(
         return new ThresholdOptions(maxErrorRate, latencyPercentile, maxLatencyMillis, failureLimit,
                 consecutiveErrorLimit, minimumSampleSize, checks, interval, timeLimit);
     }
+
+    /** The measurement interval, and a time limit of at least one interval. */
+    public ThresholdOptions withInterval(Duration every) {
+        return new ThresholdOptions(maxErrorRate, latencyPercentile, maxLatencyMillis, failureLimit,
+                consecutiveErrorLimit, minimumSampleSize, requiredChecks, every, timeLimit.compareTo(every) < 0 ? every : timeLimit);
+    }
+
+    public ThresholdOptions withTimeLimit(Duration limit) {
+        return new ThresholdOptions(maxErrorRate, latencyPercentile, maxLatencyMillis, failureLimit,
+                consecutiveErrorLimit, minimumSampleSize, requiredChecks, interval, limit);
+    }
 }

@@ -236,6 +236,13 @@ public final class LocalDeployer implements Deployer {
     }
 
     @Override
+    public boolean isRunning(String deploymentId) {
+        LocalProcess tracked = deployments.get(deploymentId);
+        ProcessHandle process = tracked == null ? null : tracked.process();
+        return process != null && ProcessLiveness.isRunning(process);
+    }
+
+    @Override
     public List<Deployment> deployments() {
         return deployments.values().stream().map(p -> p.entry().toDeployment())
                 .sorted(Comparator.comparing(Deployment::id)).toList();

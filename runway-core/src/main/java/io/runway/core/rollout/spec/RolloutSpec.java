@@ -36,6 +36,8 @@ public record RolloutSpec(
         String onInconclusive,
         @JsonPropertyDescription("When the losing version is stopped after the rollout ends. Default 30s.")
         Duration scaleDownDelay,
+        @JsonPropertyDescription("After runway itself was stopped mid-rollout: resume (default) from the last stored step, or rollback.")
+        String onRestart,
         @JsonPropertyDescription("Who deploys what, recorded with the deployment.")
         FingerprintSpec fingerprint) {
 
@@ -44,5 +46,6 @@ public record RolloutSpec(
         analysis = analysis == null ? AnalysisSpec.DEFAULT : analysis;
         onInconclusive = onInconclusive == null ? "pause" : onInconclusive;
         scaleDownDelay = scaleDownDelay == null ? Duration.ofSeconds(30) : scaleDownDelay;
+        onRestart = onRestart == null ? "resume" : onRestart;
     }
 }

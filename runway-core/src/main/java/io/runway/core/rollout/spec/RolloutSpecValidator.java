@@ -58,6 +58,9 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
         if (!Set.of("pause", "rollback").contains(spec.onInconclusive())) {
             out.add(new Violation("onInconclusive", "expected pause or rollback, not '" + spec.onInconclusive() + "'"));
         }
+        if (!Set.of("resume", "rollback").contains(spec.onRestart())) {
+            out.add(new Violation("onRestart", "expected resume or rollback, not '" + spec.onRestart() + "'"));
+        }
         if (spec.scaleDownDelay().isNegative()) {
             out.add(new Violation("scaleDownDelay", "must not be negative"));
         }

@@ -1,0 +1,87 @@
+package io.runway.cli.rollout;
+
+import io.runway.cli.ExitCodes;
+import io.runway.core.rollout.RolloutPhase;
+import io.runway.core.rollout.RolloutState;
+import io.runway.core.rollout.control.RolloutController;
+import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.spec.Problem;
+import io.runway.core.spec.SpecKind;
+import io.runway.core.spec.SpecResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code runway rollout -f SPEC}: runs one rollout on the embedded default (local processes, in-process
+ * router, embedded store) and prints its progress as it happens. Exit 0 promoted, 3 rolled back, 2 invalid
+ * spec, 1 failed.
+ */
+@Command(name = "rollout", mixinStandardHelpOptions = true,
+        description = "Run a progressive rollout on the embedded default and print its progress.")
+public final class RolloutCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, required = true, description = "The rollout spec (YAML or JSON).")
+    Path file;
+
+    @Option(names = "--state-dir", defaultValue = ".runway", description = "State directory (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--port", defaultValue = "0", description = "Router port for the service (0: any free port).")
+    int port;
+
+    @Option(names = "--preview-port", defaultValue = "0", description = "Router port for the blue-green preview route.")
+    int previewPort;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        SpecResult<RolloutSpec> read = SpecKind.ROLLOUT.reader().readFile(file);
+        if (!read.isValid()) {
+            read.problems().stream().map(Problem::toString).forEach(out::println);
+            out.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        RolloutSpec rollout = read.value();
+        RolloutController.Listener listener = (state, line) -> {
+            synchronized (out) {
+                out.println(LocalTime.now(ZoneOffset.UTC).format(TIME) + " " + state.id() + " " + line);
+                out.flush();
+            }
+        };
+        try (LocalRolloutHost host = new LocalRolloutHost(stateDir, listener, Duration.ofMillis(200))) {
+            host.rollouts().recover();
+            int main = host.router().listen(rollout.service(), port);
+            out.println("routing " + rollout.service() + " on http://127.0.0.1:" + main);
+            if (rollout.strategy().blueGreen() != null) {
+                int preview = host.router().listen(rollout.service() + "-preview", previewPort);
+                out.println("preview of " + rollout.version() + " on http://127.0.0.1:" + preview);
+            }
+            out.flush();
+            RolloutState end = host.rollouts().start(rollout).finished().join();
+            out.println("result: " + end.phase() + ": " + end.reason());
+            out.flush();
+            return exitCode(end.phase());
+        }
+    }
+
+    static int exitCode(RolloutPhase phase) {
+        return switch (phase) {
+            case PROMOTED -> ExitCodes.OK;
+            case ROLLED_BACK -> ExitCodes.ROLLED_BACK;
+            default -> ExitCodes.UNEXPECTED;
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package io.runway.cli.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runway.cli.demo.LoadGenerator;
+import io.runway.cli.demo.LoadReport;
+import io.runway.core.deploy.Deployment;
+import io.runway.core.rollout.RolloutPhase;
+import io.runway.core.rollout.RolloutState;
+import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.spec.SpecKind;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole rollouts on the embedded default: real processes, real HTTP through the real router. */
+class LocalRolloutHostTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> progress = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
+
+    @AfterEach
+    void stopLoad() {
+        load.shutdownNow();
+    }
+
+    private static RolloutSpec spec(String v2Args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return SpecKind.ROLLOUT.reader().read("demo.yaml", """
+                service: shop
+                version: v2
+                baseline: v1
+                deploy:
+                  command: ["%s", -cp, "%s", io.runway.cli.demo.DemoApp, --port, "${port}", --version, "${version}"]
+                  versions:
+                    v2: {args: [%s]}
+                  readiness: {path: /health, timeout: 30s, interval: 100ms}
+                strategy:
+                  canary:
+                    steps:
+                      - setWeight: 20
+                      - analysis: {duration: 4s}
+                      - setWeight: 50
+                      - pause: {duration: 1s}
+                analysis: {interval: 1s, minimumRequests: 20}
+                scaleDownDelay: 1s
+                """.formatted(java.replace("\\", "\\\\"), System.getProperty("java.class.path"), v2Args)).orThrow();
+    }
+
+    private RolloutState run(RolloutSpec spec, LocalRolloutHost host) {
+        int port = host.router().listen("shop", 0);
+        LoadGenerator.Options options = new LoadGenerator.Options(URI.create("http://127.0.0.1:" + port + "/"), 200,
+                Duration.ofSeconds(40), 100_000_000, 50, "X-User", 64, Duration.ofSeconds(5));
+        CompletableFuture<RolloutState> done = host.rollouts().start(spec).finished();
+        CompletableFuture<LoadReport> traffic = new LoadGenerator(options, HttpClient.newHttpClient()).run(load);
+        RolloutState end = done.orTimeout(60, TimeUnit.SECONDS).join();
+        traffic.cancel(true);
+        return end;
+    }
+
+    @Test
+    void aHealthyCanaryIsPromotedAndTheOldVersionTornDown() {
+        try (LocalRolloutHost host = new LocalRolloutHost(dir, (s, line) -> progress.add(line), Duration.ofMillis(100))) {
+            RolloutState end = run(spec(""), host);
+            assertThat(end.phase()).as(String.join("\n", progress)).isEqualTo(RolloutPhase.PROMOTED);
+            assertThat(progress).anyMatch(l -> l.contains("weight 20%"));
+            awaitOnlyVersion(host, "v2");
+        }
+    }
+
+    @Test
+    void aBadCanaryIsRolledBackAutomaticallyAndTornDown() {
+        try (LocalRolloutHost host = new LocalRolloutHost(dir, (s, line) -> progress.add(line), Duration.ofMillis(100))) {
+            RolloutState end = run(spec("--error-rate, \"0.3\""), host);
+            assertThat(end.phase()).as(String.join("\n", progress)).isEqualTo(RolloutPhase.ROLLED_BACK);
+            assertThat(end.reason()).contains("gate failed");
+            awaitOnlyVersion(host, "v1");
+        }
+    }
+
+    @Test
+    void aVersionThatNeverBecomesReadyIsRolledBack() {
+        try (LocalRolloutHost host = new LocalRolloutHost(dir, (s, line) -> progress.add(line), Duration.ofMillis(100))) {
+            RolloutSpec spec = spec("--never-ready");
+            spec = SpecKind.ROLLOUT.reader().read("x.yaml", io.runway.core.spec.SpecMappers.toYaml(spec)
+                    .replace("timeout: 30s", "timeout: 2s")).orThrow();
+            RolloutState end = run(spec, host);
+            assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+            assertThat(end.reason()).contains("did not become ready");
+            awaitOnlyVersion(host, "v1");
+        }
+    }
+
+    /** Teardown is asynchronous: wait (bounded) until only {@code version} runs. */
+    private static void awaitOnlyVersion(LocalRolloutHost host, String version) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<String> running = versions(host);
+        while (!running.equals(List.of(version)) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            running = versions(host);
+        }
+        assertThat(running).containsExactly(version);
+    }
+
+    private static List<String> versions(LocalRolloutHost host) {
+        return host.deployer().deployments().stream().map(Deployment::version).toList();
+    }
+}

@@ -1,0 +1,117 @@
+package io.runway.core.rollout.control;
+
+import io.runway.core.deploy.Deployer;
+import io.runway.core.error.ConflictException;
+import io.runway.core.error.NotFoundException;
+import io.runway.core.rollout.RolloutState;
+import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.store.DocumentRecord;
+import io.runway.core.store.StateStore;
+import io.runway.core.traffic.TrafficRouter;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The rollouts of one runway host: starts them, finds them again after a restart (resuming or rolling
+ * back as each spec says), and answers promote and abort. One rollout per service at a time.
+ */
+public final class RolloutService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final StateStore store;
+    private final Deployer deployer;
+    private final TrafficRouter router;
+    private final Clock clock;
+    private final ScheduledExecutorService executor;
+    private final RolloutController.Listener listener;
+    private final Duration tick;
+    private final Map<String, RolloutController> controllers = new ConcurrentHashMap<>();
+
+    public RolloutService(StateStore store, Deployer deployer, TrafficRouter router, Clock clock,
+                          ScheduledExecutorService executor, RolloutController.Listener listener, Duration tick) {
+        this.store = store;
+        this.deployer = deployer;
+        this.router = router;
+        this.clock = clock;
+        this.executor = executor;
+        this.listener = listener;
+        this.tick = tick;
+    }
+
+    /**
+     * Picks up every rollout the store holds that is not finished: per its spec's {@code onRestart}, it
+     * resumes from the stored step or is aborted (rolled back) by {@code runway}. Then removes deployments
+     * no live rollout owns (what a crash left behind).
+     */
+    public List<RolloutController> recover() {
+        List<RolloutController> resumed = new ArrayList<>();
+        for (DocumentRecord doc : store.load().documents(RolloutDocuments.KIND).values()) {
+            RolloutState stored = RolloutDocuments.read(doc);
+            if (stored.isFinished()) {
+                continue;
+            }
+            RolloutController c = RolloutController.resume(stored, doc.version(), store, deployer, router, clock, listener);
+            controllers.put(stored.id(), c);
+            if ("rollback".equals(stored.spec().onRestart())) {
+                c.abort("runway (restarted mid-rollout; onRestart: rollback)");
+            }
+            c.start(executor, tick);
+            resumed.add(c);
+        }
+        deployer.sweep(owner -> controllers.containsKey(owner) || isWinner(owner)).join();
+        return resumed;
+    }
+
+    /** The promoted rollouts' versions keep serving after their rollout finished. */
+    private boolean isWinner(String owner) {
+        DocumentRecord doc = store.load().documents(RolloutDocuments.KIND).get(owner);
+        return doc != null && RolloutDocuments.read(doc).phase().isSuccessful();
+    }
+
+    /** Starts a rollout; refused while another rollout of the same service is running. */
+    public synchronized RolloutController start(RolloutSpec spec) {
+        for (RolloutController c : controllers.values()) {
+            RolloutState s = c.state();
+            if (s.spec().service().equals(spec.service()) && !s.isFinished()) {
+                throw new ConflictException("rollout_in_progress", "service " + spec.service()
+                        + " already has rollout " + s.id() + " in phase " + s.phase());
+            }
+        }
+        String id = String.format("r-%013d-%04x", clock.millis(), RANDOM.nextInt(1 << 16));
+        RolloutController c = RolloutController.create(RolloutState.start(id, spec, clock.instant()), store, deployer,
+                router, clock, listener);
+        controllers.put(id, c);
+        c.start(executor, tick);
+        return c;
+    }
+
+    public RolloutController get(String id) {
+        RolloutController c = controllers.get(id);
+        if (c == null) {
+            throw new NotFoundException("id", "no rollout " + id);
+        }
+        return c;
+    }
+
+    public CompletableFuture<RolloutState> promote(String id, String by) {
+        return get(id).promote(by);
+    }
+
+    public CompletableFuture<RolloutState> abort(String id, String by) {
+        return get(id).abort(by);
+    }
+
+    /** Rollouts this host knows, newest first. */
+    public List<RolloutState> list() {
+        return controllers.values().stream().map(RolloutController::state)
+                .sorted(Comparator.comparing(RolloutState::createdAt).reversed()).toList();
+    }
+}
