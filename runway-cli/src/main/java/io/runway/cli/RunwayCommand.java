@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "runway",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand
         versionProvider = RunwayVersion.class,
         description = "Leases, progressive rollouts and scheduling, from a CI pipeline or a terminal.",
         subcommands = {

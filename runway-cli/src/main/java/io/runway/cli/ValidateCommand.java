@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", description = "Check spec files (YAML or JSON); print one line per problem.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Spec files to check: pools configs and lease requests (the kind is told by the top-level fields).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Spec files to check: pools configs, rollouts and lease requests (the kind is told by the top-level fields).")
     List<Path> files;
 
     @CommandLine.Spec
