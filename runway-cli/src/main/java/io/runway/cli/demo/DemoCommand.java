@@ -23,6 +23,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--state-dir", description = "Keep the demo's state here (default: a temporary directory, removed afterwards).")
     Path stateDir;
 
+    @Option(names = "--leases-only", description = "Run only the lease scenario (seconds instead of about a minute).")
+    boolean skipRollouts;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -30,8 +33,9 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
             out.println("== Leases: pipeline jobs contend for deploy slots ==");
-            boolean ok = new LeaseDemo(out, dir).run();
-            return ok ? ExitCodes.OK : ExitCodes.UNEXPECTED;
+            boolean leases = new LeaseDemo(out, dir.resolve("leases")).run();
+            boolean rollouts = skipRollouts || new RolloutDemo(out, dir.resolve("rollouts")).run();
+            return leases && rollouts ? ExitCodes.OK : ExitCodes.UNEXPECTED;
         } finally {
             if (stateDir == null) {
                 deleteTree(dir);

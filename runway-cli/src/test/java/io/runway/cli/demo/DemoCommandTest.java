@@ -15,7 +15,7 @@ class DemoCommandTest {
     @Test
     void theLeaseScenarioEndsAsExpectedAndKeepsItsStateWhereAsked() {
         Path state = dir.resolve("state");
-        CliRun run = CliRun.of("demo", "--state-dir", state.toString());
+        CliRun run = CliRun.of("demo", "--leases-only", "--state-dir", state.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .contains("job-crashed's lease is EXPIRED")
