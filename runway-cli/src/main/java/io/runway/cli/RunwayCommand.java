@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             SchemaCommand.class,
             io.runway.cli.rollout.RolloutCommand.class,
+            io.runway.cli.rollout.HistoryCommand.class,
             ServeCommand.class,
             LeaseCommand.class,
             io.runway.cli.demo.DemoCommand.class,

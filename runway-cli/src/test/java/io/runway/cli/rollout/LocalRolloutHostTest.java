@@ -77,7 +77,13 @@ class LocalRolloutHostTest {
             assertThat(end.phase()).as(String.join("\n", progress)).isEqualTo(RolloutPhase.PROMOTED);
             assertThat(progress).anyMatch(l -> l.contains("weight 20%"));
             awaitOnlyVersion(host, "v2");
+            assertThat(host.rollouts().history("shop")).singleElement()
+                    .satisfies(f -> assertThat(f.version()).isEqualTo("v2"))
+                    .satisfies(f -> assertThat(f.rolloutId()).isEqualTo(end.id()));
         }
+        io.runway.cli.CliRun history = io.runway.cli.CliRun.of("history", "shop", "--state-dir", dir.toString());
+        assertThat(history.exitCode()).isZero();
+        assertThat(history.outLines()).hasSize(2).last().asString().contains("v2").contains(System.getProperty("user.name"));
     }
 
     @Test

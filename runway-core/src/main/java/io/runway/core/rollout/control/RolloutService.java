@@ -3,7 +3,13 @@ package io.runway.core.rollout.control;
 import io.runway.core.deploy.Deployer;
 import io.runway.core.error.ConflictException;
 import io.runway.core.error.NotFoundException;
+import io.runway.core.fingerprint.ArtifactDigest;
+import io.runway.core.fingerprint.Fingerprint;
+import io.runway.core.fingerprint.FingerprintLog;
 import io.runway.core.rollout.RolloutState;
+import io.runway.core.rollout.spec.FingerprintSpec;
+import java.nio.file.Path;
+import java.time.Instant;
 import io.runway.core.rollout.spec.RolloutSpec;
 import io.runway.core.store.DocumentRecord;
 import io.runway.core.store.StateStore;
@@ -34,6 +40,7 @@ public final class RolloutService {
     private final RolloutController.Listener listener;
     private final Duration tick;
     private final Map<String, RolloutController> controllers = new ConcurrentHashMap<>();
+    private final FingerprintLog fingerprints;
 
     public RolloutService(StateStore store, Deployer deployer, TrafficRouter router, Clock clock,
                           ScheduledExecutorService executor, RolloutController.Listener listener, Duration tick) {
@@ -44,6 +51,7 @@ public final class RolloutService {
         this.executor = executor;
         this.listener = listener;
         this.tick = tick;
+        this.fingerprints = new FingerprintLog(store, clock);
     }
 
     /**
@@ -86,11 +94,26 @@ public final class RolloutService {
             }
         }
         String id = String.format("r-%013d-%04x", clock.millis(), RANDOM.nextInt(1 << 16));
+        fingerprints.record(fingerprint(spec, id)).join(); // who deploys what is on record before anything runs
         RolloutController c = RolloutController.create(RolloutState.start(id, spec, clock.instant()), store, deployer,
                 router, clock, listener);
         controllers.put(id, c);
         c.start(executor, tick);
         return c;
+    }
+
+    /** Deployments of a service, newest first. */
+    public List<Fingerprint> history(String service) {
+        return fingerprints.history(service);
+    }
+
+    private static Fingerprint fingerprint(RolloutSpec spec, String rolloutId) {
+        FingerprintSpec f = spec.fingerprint() != null ? spec.fingerprint()
+                : new FingerprintSpec(null, null, List.of(), null, null);
+        String by = f.deployedBy() != null ? f.deployedBy() : System.getProperty("user.name", "unknown");
+        String digest = f.artifact() == null ? null : ArtifactDigest.of(Path.of(f.artifact()), "fingerprint.artifact");
+        return new Fingerprint("-", spec.service(), spec.version(), by, f.role(), f.permissions(), f.commit(),
+                f.artifact(), digest, rolloutId, Instant.EPOCH);
     }
 
     public RolloutController get(String id) {
