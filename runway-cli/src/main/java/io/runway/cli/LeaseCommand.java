@@ -44,11 +44,11 @@ public final class LeaseCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                LeaseClient.Answer a = new LeaseClient(server).send(method, path, body, timeout(), headers);
+                ApiClient.Answer a = new ApiClient(server).send(method, path, body, timeout(), headers);
                 (a.status() < 300 ? out : err).println(a.body());
                 out.flush();
                 err.flush();
-                return LeaseClient.exitCode(a);
+                return ApiClient.exitCode(a);
             } catch (IOException | IllegalArgumentException e) {
                 err.println("runway lease: cannot reach " + server + ": " + e);
                 err.flush();
@@ -117,7 +117,7 @@ public final class LeaseCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             String body = new ObjectMapper().createObjectNode().put("ttl", ttl).toString();
-            return call("POST", "api/v1/leases/" + enc(id) + "/renew", body, LeaseClient.TOKEN_HEADER, token());
+            return call("POST", "api/v1/leases/" + enc(id) + "/renew", body, ApiClient.TOKEN_HEADER, token());
         }
     }
 
@@ -125,7 +125,7 @@ public final class LeaseCommand implements Runnable {
     static final class Release extends WithToken {
         @Override
         public Integer call() throws IOException {
-            return call("DELETE", "api/v1/leases/" + enc(id), null, LeaseClient.TOKEN_HEADER, token(),
+            return call("DELETE", "api/v1/leases/" + enc(id), null, ApiClient.TOKEN_HEADER, token(),
                     "Authorization", bearer());
         }
     }

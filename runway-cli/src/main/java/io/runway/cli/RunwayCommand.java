@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             io.runway.cli.rollout.RolloutCommand.class,
             io.runway.cli.rollout.HistoryCommand.class,
+            io.runway.cli.rollout.PromoteCommand.Promote.class,
+            io.runway.cli.rollout.PromoteCommand.Abort.class,
             ServeCommand.class,
             LeaseCommand.class,
             io.runway.cli.demo.DemoCommand.class,

@@ -11,7 +11,9 @@ import io.runway.server.RunwayServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import io.runway.cli.rollout.LocalRolloutHost;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -68,10 +70,18 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }
         LeaseEngine engine;
         RunwayServer server;
+        LocalRolloutHost rollouts;
         try {
             engine = LeaseEngine.start(pools, Map.of(StaticProvider.NAME, new StaticProvider()), store,
                     Clock.systemUTC(), executor, EngineOptions.DEFAULT);
-            server = RunwayServer.start(engine, admin, bind, port);
+            PrintWriter log = spec.commandLine().getOut();
+            rollouts = LocalRolloutHost.onStore(store, stateDir, (state, line) -> {
+                synchronized (log) {
+                    log.println(state.id() + " " + state.spec().service() + " " + line);
+                    log.flush();
+                }
+            }, Duration.ofMillis(200));
+            server = RunwayServer.start(engine, rollouts, admin, bind, port);
         } catch (RunwayException e) {
             err.println("runway serve: " + e.getMessage());
             err.flush();
@@ -83,6 +93,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Order matters: no new work, then let the engine finish what it decided, then the rest.
             server.stopAccepting();
+            rollouts.close(); // versions keep running: the next start adopts them and resumes
             engine.close();
             server.stop();
             store.close();
@@ -92,6 +103,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on " + server.baseUri());
         out.flush();
+        rollouts.recover(); // after "listening": a resumed rollout's progress follows that line
         stopped.await();
         executor.awaitTermination(5, TimeUnit.SECONDS);
         return ExitCodes.OK;

@@ -26,7 +26,9 @@ public record ApiError(int status, String error, String field, String message) {
             return api.error();
         }
         if (t instanceof RunwayException e) {
-            return new ApiError(statusOf(e.code()), e.code(), e.field(), e.getMessage());
+            // Every conflict is a 409 whatever its code (rollout_in_progress, version_conflict, ...).
+            int status = e instanceof io.runway.core.error.ConflictException ? 409 : statusOf(e.code());
+            return new ApiError(status, e.code(), e.field(), e.getMessage());
         }
         if (t instanceof CancellationException) {
             return new ApiError(503, "unavailable", null, "the request was cancelled");

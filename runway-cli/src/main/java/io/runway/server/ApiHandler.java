@@ -12,13 +12,21 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class ApiHandler extends Handler.Abstract {
     private static final String LEASES = "/api/v1/leases";
+    private static final String ROLLOUTS = "/api/v1/rollouts";
 
     private final LeaseApi api;
+    private final RolloutApi rollouts;
     private final ServerMetrics metrics;
 
     public ApiHandler(LeaseApi api, ServerMetrics metrics) {
-        super(InvocationType.NON_BLOCKING);
+        this(api, null, metrics);
+    }
+
+    /** With {@code rollouts} null, the rollout paths answer 404 (a server without a rollout host). */
+    ApiHandler(LeaseApi api, RolloutApi rollouts, ServerMetrics metrics) {
+        super(InvocationType.BLOCKING); // promote/abort wait for their state to be stored
         this.api = api;
+        this.rollouts = rollouts;
         this.metrics = metrics;
     }
 
@@ -54,7 +62,13 @@ public final class ApiHandler extends Handler.Abstract {
                     notAllowed(x);
                 }
             }
-            default -> routeLease(x, path, method);
+            default -> {
+                if (rollouts != null && (path.equals(ROLLOUTS) || path.startsWith(ROLLOUTS + "/"))) {
+                    routeRollout(x, path, method);
+                } else {
+                    routeLease(x, path, method);
+                }
+            }
         }
     }
 
@@ -75,6 +89,28 @@ public final class ApiHandler extends Handler.Abstract {
             }
         } else if (parts.length == 2 && parts[1].equals("renew")) {
             on(x, LEASES + "/{id}/renew", "POST", () -> api.renew(x, parts[0]));
+        } else {
+            x.error(ApiError.notFound("no such API path: " + path));
+        }
+    }
+
+    /** {@code /api/v1/rollouts}, {@code /api/v1/rollouts/{id}} and {@code /api/v1/rollouts/{id}/promote|abort}. */
+    private void routeRollout(Exchange x, String path, String method) {
+        String rest = path.length() > ROLLOUTS.length() ? path.substring(ROLLOUTS.length() + 1) : "";
+        String[] parts = rest.isEmpty() ? new String[0] : rest.split("/");
+        if (parts.length == 0) {
+            x.route = ROLLOUTS;
+            switch (method) {
+                case "GET" -> rollouts.list(x);
+                case "POST" -> rollouts.start(x);
+                default -> notAllowed(x);
+            }
+        } else if (parts.length == 1) {
+            on(x, ROLLOUTS + "/{id}", "GET", () -> rollouts.show(x, parts[0]));
+        } else if (parts.length == 2 && parts[1].equals("promote")) {
+            on(x, ROLLOUTS + "/{id}/promote", "POST", () -> rollouts.promote(x, parts[0]));
+        } else if (parts.length == 2 && parts[1].equals("abort")) {
+            on(x, ROLLOUTS + "/{id}/abort", "POST", () -> rollouts.abort(x, parts[0]));
         } else {
             x.error(ApiError.notFound("no such API path: " + path));
         }

@@ -48,6 +48,19 @@ final class Exchange {
     }
 
     /** Reads the whole body (bounded), refusing what is not JSON or is too large. */
+    /** An integer query parameter, {@code absent} when not given; a non-number is a 400 naming it. */
+    int queryInt(String name, int absent) {
+        String value = Request.extractQueryParameters(request).getValue(name);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name, "the query parameter " + name + " must be a whole number").toException();
+        }
+    }
+
     CompletableFuture<byte[]> jsonBody() {
         String type = header(HttpHeader.CONTENT_TYPE);
         String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);

@@ -139,6 +139,8 @@ final class LeaseApi {
             case "/api/v1/leases" -> List.of("GET", "POST");
             case "/api/v1/leases/{id}" -> List.of("GET", "DELETE");
             case "/api/v1/leases/{id}/renew" -> List.of("POST");
+            case "/api/v1/rollouts" -> List.of("GET", "POST");
+            case "/api/v1/rollouts/{id}/promote", "/api/v1/rollouts/{id}/abort" -> List.of("POST");
             default -> List.of("GET");
         };
     }

@@ -1,5 +1,7 @@
 package io.runway.server;
 
+import io.runway.cli.rollout.LocalRolloutHost;
+
 import io.runway.core.lease.LeaseEngine;
 import java.net.URI;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -17,7 +19,8 @@ public final class RunwayServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ServerMetrics metrics;
 
-    private RunwayServer(LeaseEngine engine, AdminToken adminToken, String bindAddress, int port) {
+    private RunwayServer(LeaseEngine engine, LocalRolloutHost rolloutHost, AdminToken adminToken, String bindAddress,
+                         int port) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("runway-http");
         this.jetty = new Server(threads);
@@ -29,14 +32,21 @@ public final class RunwayServer implements AutoCloseable {
         connector.setPort(port);
         jetty.addConnector(connector);
         this.metrics = new ServerMetrics(engine);
-        jetty.setHandler(new ApiHandler(new LeaseApi(engine, adminToken), metrics));
+        RolloutApi rollouts = rolloutHost == null ? null : new RolloutApi(rolloutHost, adminToken);
+        jetty.setHandler(new ApiHandler(new LeaseApi(engine, adminToken), rollouts, metrics));
         jetty.setStopTimeout(5_000);
     }
 
     /** Binds and starts serving; {@code port} 0 picks a free port (see {@link #port()}). */
     public static RunwayServer start(LeaseEngine engine, AdminToken adminToken, String bindAddress, int port)
             throws Exception {
-        RunwayServer server = new RunwayServer(engine, adminToken, bindAddress, port);
+        return start(engine, null, adminToken, bindAddress, port);
+    }
+
+    /** Also serves rollouts on {@code rolloutHost} under {@code /api/v1/rollouts}. */
+    public static RunwayServer start(LeaseEngine engine, LocalRolloutHost rolloutHost, AdminToken adminToken,
+                                     String bindAddress, int port) throws Exception {
+        RunwayServer server = new RunwayServer(engine, rolloutHost, adminToken, bindAddress, port);
         server.jetty.start();
         return server;
     }

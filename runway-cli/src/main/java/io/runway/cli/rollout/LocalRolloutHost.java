@@ -4,6 +4,7 @@ import io.runway.core.deploy.local.LocalDeployer;
 import io.runway.core.deploy.local.LocalDeployerOptions;
 import io.runway.core.rollout.control.RolloutController;
 import io.runway.core.rollout.control.RolloutService;
+import io.runway.core.store.StateStore;
 import io.runway.core.store.embedded.EmbeddedStateStore;
 import io.runway.core.traffic.embedded.EmbeddedTrafficRouter;
 import java.nio.file.Path;
@@ -23,19 +24,60 @@ public final class LocalRolloutHost implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final EmbeddedStateStore store;
+    private final StateStore store;
+    private final boolean ownsStore;
+    private final boolean stopVersionsOnClose;
     private final LocalDeployer deployer;
     private final EmbeddedTrafficRouter router;
     private final RolloutService rollouts;
 
+    /** A host with its own store in {@code stateDir/store}; closing it stops every version it started. */
     public LocalRolloutHost(Path stateDir, RolloutController.Listener listener, Duration tick) {
+        this(EmbeddedStateStore.open(stateDir.resolve("store")), true, true, stateDir, listener, tick);
+    }
+
+    /**
+     * A host on a store someone else owns (runway serve). Closing it leaves versions running, so the next
+     * start adopts them and resumes its rollouts, as after a crash.
+     */
+    public static LocalRolloutHost onStore(StateStore store, Path stateDir, RolloutController.Listener listener,
+                                           Duration tick) {
+        return new LocalRolloutHost(store, false, false, stateDir, listener, tick);
+    }
+
+    private LocalRolloutHost(StateStore store, boolean ownsStore, boolean stopVersionsOnClose, Path stateDir,
+                             RolloutController.Listener listener, Duration tick) {
         Clock clock = Clock.systemUTC();
-        this.store = EmbeddedStateStore.open(stateDir.resolve("store"));
+        this.store = store;
+        this.ownsStore = ownsStore;
+        this.stopVersionsOnClose = stopVersionsOnClose;
         this.deployer = new LocalDeployer(store, executor, clock, LocalDeployerOptions.defaults(stateDir.resolve("logs")));
         this.router = new EmbeddedTrafficRouter(clock);
         router.start();
         deployer.recover().join();
         this.rollouts = new RolloutService(store, deployer, router, clock, executor, listener, tick);
+    }
+
+    /** Resumes the rollouts the store holds, each with a router listener for its service (any free port). */
+    public java.util.List<RolloutController> recover() {
+        java.util.List<RolloutController> resumed = rollouts.recover();
+        for (RolloutController c : resumed) {
+            listen(c.state().spec().service(), 0);
+            if (c.state().spec().strategy().blueGreen() != null) {
+                listen(c.state().spec().service() + "-preview", 0);
+            }
+        }
+        return resumed;
+    }
+
+    /** The router address of {@code service}, opening a listener on {@code port} if it has none yet. */
+    public synchronized java.net.URI listen(String service, int port) {
+        try {
+            return router.address(service);
+        } catch (io.runway.core.error.NotFoundException e) {
+            router.listen(service, port);
+            return router.address(service);
+        }
     }
 
     public RolloutService rollouts() {
@@ -52,9 +94,14 @@ public final class LocalRolloutHost implements AutoCloseable {
 
     @Override
     public void close() {
-        deployer.sweep(owner -> false).orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+        if (stopVersionsOnClose) {
+            deployer.sweep(owner -> false).orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+        }
         router.close();
         executor.shutdownNow();
-        store.close();
+        if (ownsStore) {
+            store.close();
+        }
     }
 }

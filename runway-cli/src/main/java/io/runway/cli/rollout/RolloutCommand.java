@@ -45,6 +45,12 @@ public final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--preview-port", defaultValue = "0", description = "Router port for the blue-green preview route.")
     int previewPort;
 
+    @Option(names = "--server", description = "Start the rollout on this runway serve instead of in this process.")
+    String server;
+
+    @Option(names = "--admin-token-file", description = "With --server: file holding the server's admin token.")
+    Path adminTokenFile;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,6 +61,9 @@ public final class RolloutCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         RolloutSpec rollout = read.value();
+        if (server != null) {
+            return new RemoteRun(server, adminTokenFile, out, spec.commandLine().getErr()).run(rollout, port, previewPort);
+        }
         RolloutController.Listener listener = (state, line) -> {
             synchronized (out) {
                 out.println(LocalTime.now(ZoneOffset.UTC).format(TIME) + " " + state.id() + " " + line);
@@ -62,12 +71,11 @@ public final class RolloutCommand implements Callable<Integer> {
             }
         };
         try (LocalRolloutHost host = new LocalRolloutHost(stateDir, listener, Duration.ofMillis(200))) {
-            host.rollouts().recover();
-            int main = host.router().listen(rollout.service(), port);
-            out.println("routing " + rollout.service() + " on http://127.0.0.1:" + main);
+            host.recover();
+            out.println("routing " + rollout.service() + " on " + host.listen(rollout.service(), port));
             if (rollout.strategy().blueGreen() != null) {
-                int preview = host.router().listen(rollout.service() + "-preview", previewPort);
-                out.println("preview of " + rollout.version() + " on http://127.0.0.1:" + preview);
+                out.println("preview of " + rollout.version() + " on "
+                        + host.listen(rollout.service() + "-preview", previewPort));
             }
             out.flush();
             RolloutState end = host.rollouts().start(rollout).finished().join();

@@ -8,21 +8,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A thin client of REST API v1 over {@link HttpClient}; answers are the raw status and JSON body. */
-final class LeaseClient {
+public final class ApiClient {
     static final String TOKEN_HEADER = "X-Runway-Lease-Token";
 
-    record Answer(int status, String body) {}
+    public record Answer(int status, String body) {}
 
     private final URI server;
     // HTTP/1.1: the JDK client would otherwise try an h2c upgrade that plain servers answer slowly.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    LeaseClient(String server) {
+    public ApiClient(String server) {
         this.server = URI.create(server.endsWith("/") ? server : server + "/");
     }
 
-    Answer send(String method, String path, String jsonBody, Duration timeout, String... headers)
+    public Answer send(String method, String path, String jsonBody, Duration timeout, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.resolve(path)).timeout(timeout);
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -39,7 +39,7 @@ final class LeaseClient {
     }
 
     /** Maps an answer to the exit codes of CONTRACT.md. */
-    static int exitCode(Answer a) {
+    public static int exitCode(Answer a) {
         if (a.status() >= 200 && a.status() < 300) {
             return ExitCodes.OK;
         }

@@ -1,0 +1,83 @@
+package io.runway.server;
+
+import io.runway.cli.rollout.LocalRolloutHost;
+import io.runway.core.rollout.RolloutState;
+import io.runway.core.rollout.control.RolloutController;
+import io.runway.core.rollout.control.RolloutDocuments;
+import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.spec.InvalidSpecException;
+import io.runway.core.spec.SpecKind;
+import io.runway.core.spec.SpecResult;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * REST calls on rollouts: start one from a spec, read them, promote and abort. Starting, promoting and
+ * aborting need the admin token: a rollout runs commands on this machine.
+ */
+final class RolloutApi {
+    private final LocalRolloutHost host;
+    private final AdminToken adminToken;
+
+    RolloutApi(LocalRolloutHost host, AdminToken adminToken) {
+        this.host = host;
+        this.adminToken = adminToken;
+    }
+
+    /** POST /rollouts: the body is the rollout spec as JSON; {@code ?port=N} picks the router port. */
+    void start(Exchange x) {
+        requireAdmin(x);
+        x.jsonBody().thenAccept(body -> {
+            SpecResult<RolloutSpec> read = SpecKind.ROLLOUT.reader().read("request", new String(body, StandardCharsets.UTF_8));
+            if (!read.isValid()) {
+                throw new InvalidSpecException(read.problems());
+            }
+            RolloutSpec spec = read.value();
+            host.listen(spec.service(), x.queryInt("port", 0));
+            if (spec.strategy().blueGreen() != null) {
+                host.listen(spec.service() + "-preview", x.queryInt("previewPort", 0));
+            }
+            RolloutController rollout = host.rollouts().start(spec);
+            x.text(201, "application/json", withRouter(rollout.state()));
+        }).exceptionally(e -> {
+            x.fail(e);
+            return null;
+        });
+    }
+
+    void list(Exchange x) {
+        x.text(200, "application/json", host.rollouts().list().stream().map(RolloutApi::json)
+                .collect(Collectors.joining(",", "[", "]")));
+    }
+
+    void show(Exchange x, String id) {
+        x.text(200, "application/json", withRouter(host.rollouts().get(id).state()));
+    }
+
+    void promote(Exchange x, String id) {
+        requireAdmin(x);
+        x.text(200, "application/json", json(host.rollouts().promote(id, "admin (API)").join()));
+    }
+
+    void abort(Exchange x, String id) {
+        requireAdmin(x);
+        x.text(200, "application/json", json(host.rollouts().abort(id, "admin (API)").join()));
+    }
+
+    private void requireAdmin(Exchange x) {
+        if (!adminToken.acceptsAuthorization(x.header(org.eclipse.jetty.http.HttpHeader.AUTHORIZATION))) {
+            throw new ApiError(403, "forbidden", null, adminToken.isConfigured() ? "the admin token does not match"
+                    : "rollouts are disabled: the server has no admin token (--admin-token-file)").toException();
+        }
+    }
+
+    private String withRouter(RolloutState state) {
+        String body = json(state);
+        String url = host.router().address(state.spec().service()).toString();
+        return body.substring(0, body.length() - 1) + ",\"routerUrl\":\"" + url + "\"}";
+    }
+
+    private static String json(RolloutState state) {
+        return RolloutDocuments.write(state, 1).body();
+    }
+}

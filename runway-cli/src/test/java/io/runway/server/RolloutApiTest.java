@@ -1,0 +1,127 @@
+package io.runway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.runway.cli.CliRun;
+import io.runway.cli.rollout.LocalRolloutHost;
+import io.runway.core.lease.EngineOptions;
+import io.runway.core.lease.LeaseEngine;
+import io.runway.core.provider.StaticProvider;
+import io.runway.core.store.memory.InMemoryStateStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rollouts through REST API v1 and the promote/abort commands, on a real server with real versions. */
+class RolloutApiTest {
+    private static final String ADMIN = "rollout-admin-token";
+
+    @TempDir
+    Path dir;
+
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private LocalRolloutHost host;
+    private RunwayServer server;
+    private Path adminFile;
+
+    @BeforeEach
+    void start() throws Exception {
+        InMemoryStateStore store = new InMemoryStateStore();
+        LeaseEngine engine = LeaseEngine.start(ServerFixture.config(), Map.of("static", new StaticProvider()), store,
+                Clock.systemUTC(), executor, EngineOptions.DEFAULT);
+        host = LocalRolloutHost.onStore(store, dir, (s, l) -> { }, Duration.ofMillis(100));
+        server = RunwayServer.start(engine, host, AdminToken.of(ADMIN), "127.0.0.1", 0);
+        adminFile = Files.writeString(dir.resolve("admin"), ADMIN + "\n");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        host.deployer().sweep(owner -> false).join();
+        host.close();
+        executor.shutdownNow();
+    }
+
+    private static String spec(String service) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return """
+                {"service": "%s", "version": "v2", "baseline": "v1",
+                 "deploy": {"command": ["%s", "-cp", "%s", "io.runway.cli.demo.DemoApp", "--port", "${port}", "--version", "${version}"],
+                            "readiness": {"path": "/health", "timeout": "30s", "interval": "100ms"}},
+                 "strategy": {"canary": {"steps": [{"setWeight": 10}, {"pause": {}}]}},
+                 "scaleDownDelay": "0s"}
+                """.formatted(service, java, System.getProperty("java.class.path"));
+    }
+
+    private HttpResponse<String> call(String method, String path, String body, boolean admin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (admin) {
+            b.header("Authorization", "Bearer " + ADMIN);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode awaitState(String id, String field, String value) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode state = ApiJson.mapper().readTree(call("GET", "/api/v1/rollouts/" + id, null, false).body());
+        while (!state.path(field).asText().equals(value) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            state = ApiJson.mapper().readTree(call("GET", "/api/v1/rollouts/" + id, null, false).body());
+        }
+        assertThat(state.path(field).asText()).as(state.toString()).isEqualTo(value);
+        return state;
+    }
+
+    @Test
+    void startsFollowsAndPromotesARollout() throws Exception {
+        assertThat(call("POST", "/api/v1/rollouts", spec("shop"), false).statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = call("POST", "/api/v1/rollouts", spec("Shop!"), true);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(ApiJson.mapper().readTree(bad.body()).path("field").asText()).isEqualTo("service");
+
+        HttpResponse<String> created = call("POST", "/api/v1/rollouts", spec("shop"), true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode state = ApiJson.mapper().readTree(created.body());
+        String id = state.path("id").asText();
+        URI router = URI.create(state.path("routerUrl").asText());
+        assertThat(router.getHost()).isEqualTo("127.0.0.1");
+        assertThat(call("POST", "/api/v1/rollouts", spec("shop"), true).statusCode()).isEqualTo(409);
+
+        awaitState(id, "phase", "PAUSED");
+        assertThat(http.send(HttpRequest.newBuilder(router).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+
+        CliRun promote = CliRun.of("promote", id, "--server", server.baseUri().toString(),
+                "--admin-token-file", adminFile.toString());
+        assertThat(promote.exitCode()).as(promote.err()).isZero();
+        JsonNode end = awaitState(id, "tornDown", "true");
+        assertThat(end.path("phase").asText()).isEqualTo("PROMOTED");
+        assertThat(end.path("reason").asText()).contains("promoted by admin (API)");
+        // Idempotent: promoting or aborting a finished rollout answers its state and changes nothing.
+        assertThat(CliRun.of("abort", id, "--server", server.baseUri().toString(), "--admin-token-file",
+                adminFile.toString()).exitCode()).isZero();
+        assertThat(awaitState(id, "phase", "PROMOTED")).isNotNull();
+        assertThat(call("GET", "/api/v1/rollouts/r-nope", null, false).statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", "/api/v1/rollouts", null, true).statusCode()).isEqualTo(405);
+        assertThat(CliRun.of("abort", id, "--server", server.baseUri().toString()).exitCode()).isEqualTo(5);
+    }
+}
