@@ -117,7 +117,7 @@ public final class RolloutDecider {
             return;
         }
         if (baseline.state() == State.EXITED || baseline.state() == State.FAILED) {
-            fail(d, "baseline " + d.state.spec().baseline() + " stopped: " + baseline.reason());
+            baselineLost(d, baseline.reason());
             return;
         }
         if (d.state.commands().promoteBy() != null) {
@@ -186,11 +186,24 @@ public final class RolloutDecider {
         teardown(d);
     }
 
+    /** The baseline never started: nothing was routed yet, so stop the new version too. */
     private static void fail(Draft d, String why) {
-        d.route(0, false, false);
         d.state = d.state.ended(RolloutPhase.FAILED, why, d.now, d.now);
         d.note("FAILED: " + why);
         teardown(d);
+    }
+
+    /**
+     * The baseline died under the rollout: traffic must not stay on a dead version, and the new version is
+     * the only one still serving, so it takes all traffic and is kept; the rollout FAILED and a person
+     * decides what comes next. Nothing is torn down.
+     */
+    private static void baselineLost(Draft d, String why) {
+        d.route(FULL, false, false);
+        d.state = d.state.ended(RolloutPhase.FAILED, "baseline " + d.state.spec().baseline() + " stopped (" + why
+                + "); all traffic moved to " + d.state.spec().version() + ", the only version still serving", d.now, d.now)
+                .withTornDown();
+        d.note("FAILED: " + d.state.reason());
     }
 
     /** After the end: revert within the fast-rollback window if asked, else stop the loser when due. */

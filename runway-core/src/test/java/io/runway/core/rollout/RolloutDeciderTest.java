@@ -140,6 +140,10 @@ class RolloutDeciderTest {
         Decision d = decide(s, new Observation(Map.of(Role.CANARY, BOTH_READY.of(Role.CANARY),
                 Role.BASELINE, DeployStatus.exited("d-base", "killed")), null));
         assertThat(d.state().phase()).isEqualTo(RolloutPhase.FAILED);
+        // Traffic never stays on the dead version: the new one, still serving, takes it all and is kept.
+        assertThat(d.actions()).containsExactly(new RolloutAction.Route(10_000, false, false));
+        assertThat(d.state().isFinished()).isTrue();
+        assertThat(d.state().reason()).contains("all traffic moved to v2");
     }
 
     @Test
