@@ -1,5 +1,7 @@
 package io.runway.server;
 
+import io.runway.core.time.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runway.core.lease.EngineOptions;
 import io.runway.core.lease.LeaseEngine;

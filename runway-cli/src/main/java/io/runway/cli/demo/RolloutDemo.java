@@ -5,7 +5,6 @@ import io.runway.core.rollout.RolloutPhase;
 import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.control.RolloutController;
 import io.runway.core.rollout.spec.RolloutSpec;
-import io.runway.core.spec.SpecKind;
 import io.runway.core.traffic.TrafficSnapshot;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -137,29 +136,10 @@ public final class RolloutDemo {
     }
 
     static RolloutSpec spec(String service, String v2Args, String strategy) {
-        String yaml = """
-                service: %s
-                version: v2
-                baseline: v1
-                deploy:
-                  command: ["%s", -cp, "%s", io.runway.cli.demo.DemoApp, --port, "${port}", --version, "${version}"]
-                  versions:
-                    v2: {args: [%s]}
-                  readiness: {path: /health, timeout: 30s, interval: 100ms}
+        return DemoSpecs.spec(service, v2Args, """
                 analysis: {interval: 1s, minimumRequests: 20}
                 scaleDownDelay: 2s
-                """.formatted(service, javaBinary().replace("\\", "\\\\"), classPath().replace("\\", "\\\\"), v2Args)
-                + strategy;
-        return SpecKind.ROLLOUT.reader().read("demo-" + service + ".yaml", yaml).orThrow();
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** The jar (or classes) this demo runs from: the demo app is started from the same code. */
-    private static String classPath() {
-        return System.getProperty("java.class.path");
+                """ + strategy);
     }
 
     private synchronized void say(String line) {

@@ -37,16 +37,7 @@ class LocalRolloutHostTest {
     }
 
     private static RolloutSpec spec(String v2Args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return SpecKind.ROLLOUT.reader().read("demo.yaml", """
-                service: shop
-                version: v2
-                baseline: v1
-                deploy:
-                  command: ["%s", -cp, "%s", io.runway.cli.demo.DemoApp, --port, "${port}", --version, "${version}"]
-                  versions:
-                    v2: {args: [%s]}
-                  readiness: {path: /health, timeout: 30s, interval: 100ms}
+        return io.runway.cli.demo.DemoSpecs.spec("shop", v2Args, """
                 strategy:
                   canary:
                     steps:
@@ -56,7 +47,7 @@ class LocalRolloutHostTest {
                       - pause: {duration: 1s}
                 analysis: {interval: 1s, minimumRequests: 20}
                 scaleDownDelay: 1s
-                """.formatted(java.replace("\\", "\\\\"), System.getProperty("java.class.path"), v2Args)).orThrow();
+                """);
     }
 
     private RolloutState run(RolloutSpec spec, LocalRolloutHost host) {

@@ -27,22 +27,13 @@ class RolloutCrashTest {
     Path dir;
 
     private static String spec(String v2Args, String steps, String extra) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return """
-                service: shop
-                version: v2
-                baseline: v1
-                deploy:
-                  command: ["%s", -cp, "%s", io.runway.cli.demo.DemoApp, --port, "${port}", --version, "${version}"]
-                  versions:
-                    v2: {args: [%s]}
-                  readiness: {path: /health, timeout: 30s, interval: 100ms}
+        return io.runway.cli.demo.DemoSpecs.yaml("shop", v2Args, """
                 strategy:
                   canary:
                     steps: %s
                 analysis: {interval: 1s}
                 scaleDownDelay: 1s
-                """.formatted(java, System.getProperty("java.class.path"), v2Args, steps) + extra;
+                """.formatted(steps) + extra);
     }
 
     private static io.runway.core.rollout.spec.RolloutSpec read(String yaml) {

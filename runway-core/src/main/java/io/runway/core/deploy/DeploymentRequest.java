@@ -21,8 +21,9 @@ public record DeploymentRequest(String service, String version, String ownerId, 
                                 Map<String, String> environment, Path workingDirectory, ReadinessProbe readiness,
                                 Duration readyTimeout) {
     public static final int MAX_ARGUMENTS = 256;
-    public static final int MAX_ARGUMENT_LENGTH = 4096;
-    public static final int MAX_COMMAND_LENGTH = 65_536;
+    /** Long enough for a Java class path of a few hundred jars; Linux itself allows 128 KiB per argument. */
+    public static final int MAX_ARGUMENT_LENGTH = 65_536;
+    public static final int MAX_COMMAND_LENGTH = 262_144;
     public static final int MAX_ENVIRONMENT_ENTRIES = 128;
 
     public DeploymentRequest {

@@ -71,9 +71,9 @@ class DeploymentRequestTest {
     void rejectsAbsurdSizes() {
         assertThatThrownBy(() -> with(Collections.nCopies(257, "a"), Map.of()))
                 .hasMessageContaining("at most 256 arguments");
-        assertThat(fieldOf(() -> with(List.of("a", "x".repeat(4097)), Map.of()))).isEqualTo("command[1]");
-        assertThatThrownBy(() -> with(Collections.nCopies(20, "y".repeat(4000)), Map.of()))
-                .hasMessageContaining("at most 65536 characters in all");
+        assertThat(fieldOf(() -> with(List.of("a", "x".repeat(65_537)), Map.of()))).isEqualTo("command[1]");
+        assertThatThrownBy(() -> with(Collections.nCopies(20, "y".repeat(14_000)), Map.of()))
+                .hasMessageContaining("at most 262144 characters in all");
         Map<String, String> many = new HashMap<>();
         for (int i = 0; i < 129; i++) {
             many.put("K" + i, "v");

@@ -24,7 +24,7 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final Set<String> PLACEHOLDERS = Set.of("port", "version", "service");
     private static final int MAX_ARGS = 256;
-    private static final int MAX_ARG_CHARS = 4096;
+    private static final int MAX_ARG_CHARS = io.runway.core.deploy.DeploymentRequest.MAX_ARGUMENT_LENGTH;
     private static final int MAX_STEPS = 100;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
