@@ -61,14 +61,17 @@ final class RequestChecks {
     /** Refuses at once what could never be granted, instead of letting it wait; run on the writer. */
     void checkSatisfiable(LeaseRequest r, PoolSlot scope, ResourceIndex index) {
         Map<PoolSlot, Integer> matching = index.matching(scope, r.capability());
-        int total = matching.values().stream().mapToInt(Integer::intValue).sum();
+        int total = 0;
+        long withinQuota = 0;
+        for (Map.Entry<PoolSlot, Integer> e : matching.entrySet()) {
+            total += e.getValue();
+            withinQuota += Math.min(e.getValue(), e.getKey().quotaLeft(r.owner()));
+        }
         if (total < r.count()) {
             throw new NotGrantedException("can never be granted: " + r.count() + " resource(s) asked for but only "
                     + total + " in " + (scope == null ? "any pool" : "pool " + scope.name())
                     + (r.capability().toString().isEmpty() ? "" : " match '" + r.capability() + "'"));
         }
-        long withinQuota = matching.entrySet().stream()
-                .mapToLong(e -> Math.min(e.getValue(), e.getKey().quotaLeft(r.owner()))).sum();
         if (withinQuota < r.count()) {
             throw new QuotaExceededException("count", "owner '" + r.owner() + "' may hold only " + withinQuota
                     + " more matching resource(s) under the per-owner quota; asked for " + r.count());

@@ -77,11 +77,31 @@ final class ByteSink {
             writeVarLong(0);
             return;
         }
+        if (isAscii(value)) {
+            // Ids, states and most reasons are ASCII: encode in place instead of allocating a copy.
+            int n = value.length();
+            writeVarLong(n + 1L);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                bytes[size + i] = (byte) value.charAt(i);
+            }
+            size += n;
+            return;
+        }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         writeVarLong(utf8.length + 1L);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, size, utf8.length);
         size += utf8.length;
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Seconds and nanos exactly, so an Instant reads back equal. */
