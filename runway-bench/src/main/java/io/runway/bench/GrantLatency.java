@@ -40,6 +40,7 @@ final class GrantLatency {
             throws InterruptedException {
         try (BenchEngine bench = BenchEngine.start(disk, size)) {
             holdHalf(bench.engine, size);
+            bench.settle();
             GrantLatency scenario = new GrantLatency(bench.engine, new Window(warmup, measure), background);
             for (int i = 0; i < background; i++) {
                 scenario.backgroundCycle(LeaseRequest.of("background-" + i, BenchEngine.POOL, TTL));
