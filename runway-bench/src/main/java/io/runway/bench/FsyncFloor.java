@@ -14,7 +14,7 @@ import java.time.Duration;
 final class FsyncFloor {
     private static final int RECORD_BYTES = 64;
 
-    record Result(long ops, double seconds, double opsPerSecond) {
+    record Result(long ops, double seconds, double opsPerSecond) implements java.io.Serializable {
     }
 
     static Result run(Path disk, Duration warmup, Duration measure) throws IOException {

@@ -13,7 +13,7 @@ import java.util.List;
 final class GlobalLockModel {
     /** {@code serializeMillis} and {@code persistMillis}: mean time per save in XStream, and in flush + force + rename. */
     record Result(long cycles, double seconds, double cyclesPerSecond, long savedBytes, double serializeMillis,
-                  double persistMillis) {
+                  double persistMillis) implements java.io.Serializable {
     }
 
     static Result run(Path disk, int resources, int requesters, Duration warmup, Duration measure)

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  * time to the durable grant, releases, and repeats.
  */
 final class GrantLatency {
-    record Result(int size, LatencySamples.Summary grant, long failures) {
+    record Result(int size, LatencySamples.Summary grant, long failures) implements java.io.Serializable {
     }
 
     private static final Duration TTL = Duration.ofHours(1);

@@ -34,7 +34,8 @@ final class HandoffLatency {
      * @param releases releases submitted in the window (each should serve a waiter)
      * @param parkedMean requests parked in the engine, sampled every 100 ms in the window
      */
-    record Result(LatencySamples.Summary handoff, long releases, double parkedMean, int parkedMin, long failures) {
+    record Result(LatencySamples.Summary handoff, long releases, double parkedMean, int parkedMin, long failures)
+            implements java.io.Serializable {
     }
 
     private static final Duration TTL = Duration.ofHours(1);

@@ -39,7 +39,7 @@ final class LatencySamples {
     }
 
     /** Percentiles in nanoseconds over {@code count} samples (nearest-rank). */
-    record Summary(int count, long p50, long p99, long max) {
+    record Summary(int count, long p50, long p99, long max) implements java.io.Serializable {
         double p50Millis() {
             return p50 / 1e6;
         }

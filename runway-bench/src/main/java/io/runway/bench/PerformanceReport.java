@@ -1,19 +1,44 @@
 package io.runway.bench;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs every scenario of docs/performance.md in one process, one after another (never two at once, so
- * they do not compete for the two cores or the disk), and prints a Markdown table of numbers and ratios,
- * then a table of the issue's targets judged from those numbers.
+ * Runs every scenario of docs/performance.md one after another (never two at once, so they do not compete
+ * for the two cores or the disk), each in a fresh JVM with the same flags (as JMH forks), so no scenario
+ * inherits another's heap, collector state or JIT profile; then prints a Markdown table of numbers and
+ * ratios and a table of the issue's targets judged from those numbers. {@code --in-process} runs them all
+ * in this JVM instead.
  */
 public final class PerformanceReport {
     private PerformanceReport() {}
 
+    private static final String IN_PROCESS = "--in-process";
+    private static final String RESULT_FILE = "--result-file";
+
     public static void main(String[] args) throws Exception {
-        Report report = run(ReportSettings.parse(args), System.out);
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean inProcess = rest.remove(IN_PROCESS);
+        Path resultFile = null;
+        int at = rest.indexOf(RESULT_FILE);
+        if (at >= 0) {
+            resultFile = Path.of(rest.get(at + 1));
+            rest.subList(at, at + 2).clear();
+        }
+        ReportSettings settings = ReportSettings.parse(rest.toArray(String[]::new));
+        Report report = inProcess ? run(settings, System.out) : ScenarioForks.run(settings, rest, System.out);
+        if (resultFile != null) {
+            report.save(resultFile);
+            return;
+        }
         System.out.println();
         report.print(System.out);
     }
@@ -25,6 +50,25 @@ public final class PerformanceReport {
         /** p99 grant latency of the largest fleet over that of the smallest. */
         double flatness() {
             return (double) grants[grants.length - 1].grant().p99() / Math.max(1, grants[0].grant().p99());
+        }
+
+        /** Writes the scenario results (not the settings) for the parent of a forked scenario. */
+        void save(Path file) throws IOException {
+            try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
+                out.writeObject(new Object[] {floor, globalLock, cycles, handoff, grants});
+            }
+        }
+
+        /** This report with the results another run saved filled in where this one has none. */
+        Report merge(Path file) throws IOException, ClassNotFoundException {
+            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
+                Object[] r = (Object[]) in.readObject();
+                return new Report(settings, floor != null ? floor : (FsyncFloor.Result) r[0],
+                        globalLock != null ? globalLock : (GlobalLockModel.Result) r[1],
+                        cycles != null ? cycles : (SaturatedCycles.Result) r[2],
+                        handoff != null ? handoff : (HandoffLatency.Result) r[3],
+                        grants != null ? grants : (GrantLatency.Result[]) r[4]);
+            }
         }
 
         long failures() {

@@ -22,7 +22,7 @@ final class SaturatedCycles {
     }
 
     record Result(long cycles, double seconds, double cyclesPerSecond, LatencySamples.Summary releaseToGrant,
-                  long failures) {
+                  long failures) implements java.io.Serializable {
     }
 
     private static final Duration TTL = Duration.ofHours(1);
