@@ -61,9 +61,13 @@ public final class RolloutService {
      */
     public List<RolloutController> recover() {
         List<RolloutController> resumed = new ArrayList<>();
+        java.util.Set<String> winners = new java.util.HashSet<>();
         for (DocumentRecord doc : store.load().documents(RolloutDocuments.KIND).values()) {
             RolloutState stored = RolloutDocuments.read(doc);
             if (stored.isFinished()) {
+                if (stored.phase().isSuccessful()) {
+                    winners.add(stored.id()); // its new version keeps serving after the rollout ended
+                }
                 continue;
             }
             RolloutController c = RolloutController.resume(stored, doc.version(), store, deployer, router, clock, listener);
@@ -74,14 +78,8 @@ public final class RolloutService {
             c.start(executor, tick);
             resumed.add(c);
         }
-        deployer.sweep(owner -> controllers.containsKey(owner) || isWinner(owner)).join();
+        deployer.sweep(owner -> controllers.containsKey(owner) || winners.contains(owner)).join();
         return resumed;
-    }
-
-    /** The promoted rollouts' versions keep serving after their rollout finished. */
-    private boolean isWinner(String owner) {
-        DocumentRecord doc = store.load().documents(RolloutDocuments.KIND).get(owner);
-        return doc != null && RolloutDocuments.read(doc).phase().isSuccessful();
     }
 
     /** Starts a rollout; refused while another rollout of the same service is running. */
