@@ -81,6 +81,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                     log.flush();
                 }
             }, Duration.ofMillis(200));
+            rollouts.recover(); // before serving: a new rollout must see the stored ones of its service
             server = RunwayServer.start(engine, rollouts, admin, bind, port);
         } catch (RunwayException e) {
             err.println("runway serve: " + e.getMessage());
@@ -103,7 +104,6 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on " + server.baseUri());
         out.flush();
-        rollouts.recover(); // after "listening": a resumed rollout's progress follows that line
         stopped.await();
         executor.awaitTermination(5, TimeUnit.SECONDS);
         return ExitCodes.OK;

@@ -77,7 +77,24 @@ final class RolloutApi {
         return body.substring(0, body.length() - 1) + ",\"routerUrl\":\"" + url + "\"}";
     }
 
+    /** The state as readers get it: environment values (often secrets) are replaced by "***". */
     private static String json(RolloutState state) {
-        return RolloutDocuments.write(state, 1).body();
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = ApiJson.mapper().readTree(RolloutDocuments.write(state, 1).body());
+            com.fasterxml.jackson.databind.JsonNode deploy = tree.path("spec").path("deploy");
+            redact(deploy.path("env"));
+            deploy.path("versions").forEach(v -> redact(v.path("env")));
+            return ApiJson.mapper().writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render rollout " + state.id(), e);
+        }
+    }
+
+    private static void redact(com.fasterxml.jackson.databind.JsonNode env) {
+        if (env instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> o.put(name, "***"));
+        }
     }
 }

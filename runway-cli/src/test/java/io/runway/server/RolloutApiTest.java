@@ -62,6 +62,7 @@ class RolloutApiTest {
         return """
                 {"service": "%s", "version": "v2", "baseline": "v1",
                  "deploy": {"command": ["%s", "-cp", "%s", "io.runway.cli.demo.DemoApp", "--port", "${port}", "--version", "${version}"],
+                            "env": {"DB_PASSWORD": "hunter2"},
                             "readiness": {"path": "/health", "timeout": "30s", "interval": "100ms"}},
                  "strategy": {"canary": {"steps": [{"setWeight": 10}, {"pause": {}}]}},
                  "scaleDownDelay": "0s"}
@@ -106,7 +107,9 @@ class RolloutApiTest {
         assertThat(router.getHost()).isEqualTo("127.0.0.1");
         assertThat(call("POST", "/api/v1/rollouts", spec("shop"), true).statusCode()).isEqualTo(409);
 
-        awaitState(id, "phase", "PAUSED");
+        JsonNode paused = awaitState(id, "phase", "PAUSED");
+        assertThat(paused.toString()).doesNotContain("hunter2");
+        assertThat(paused.path("spec").path("deploy").path("env").path("DB_PASSWORD").asText()).isEqualTo("***");
         assertThat(http.send(HttpRequest.newBuilder(router).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(200);
 

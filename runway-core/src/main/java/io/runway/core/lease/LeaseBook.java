@@ -41,6 +41,8 @@ final class LeaseBook {
     private final List<Waiter> nowOrNever = new ArrayList<>();
     long fencing;
     private long seq;
+    /** Requests whose wait ran out (read by stats from any thread). */
+    final java.util.concurrent.atomic.LongAdder timedOut = new java.util.concurrent.atomic.LongAdder();
 
     LeaseBook(ResourceIndex index, LeaseLimits limits, int maxEndedLeases) {
         this.index = index;
@@ -127,7 +129,12 @@ final class LeaseBook {
     void renew(String id, String token, Duration ttl, Instant now, CompletableFuture<Lease> reply, Changes ch) {
         HeldLease lease = active.get(id);
         if (lease == null) {
-            throw notActive(id);
+            RunwayException why = notActive(id);
+            if (why instanceof ConflictException) {
+                ch.then(reply, () -> reply.completeExceptionally(why)); // the end may not be durable yet
+                return;
+            }
+            throw why;
         }
         if (!LeaseTokens.matches(token, lease.record.tokenHash())) {
             throw new ForbiddenException("the lease token does not match lease " + id);
@@ -168,7 +175,9 @@ final class LeaseBook {
         LeaseRecord done = ended.get(id);
         if (done != null) {
             authorize(id, token, adminActor, done.tokenHash());
-            reply.complete(LeaseViews.of(done, List.of(), null));
+            // The end may be in a batch still being made durable: answer behind it, never before.
+            Lease view = LeaseViews.of(done, List.of(), null);
+            ch.then(reply, () -> reply.complete(view));
             return;
         }
         Waiter w = waiting.get(id);
@@ -227,6 +236,7 @@ final class LeaseBook {
     }
 
     private void timeOut(Waiter w, Instant now, Changes ch, String reason) {
+        timedOut.increment();
         queue.remove(w);
         waiting.remove(w.id);
         ch.publish(w.view(LeaseState.TIMED_OUT, now, reason));

@@ -75,6 +75,9 @@ public final class LeaseEngine implements AutoCloseable {
         this.book = BookLoader.load(config, this.providers, store.load(), options.maxEndedLeases(), now, ch);
         book.tick(now, ch);
         commit(ch).join();
+        if (failure != null) {
+            throw failure; // the reconciled state could not be stored: no engine rather than a dead one
+        }
     }
 
     /**
@@ -112,11 +115,6 @@ public final class LeaseEngine implements AutoCloseable {
             public void reject(RunwayException e) {
                 counters.rejected.increment();
                 reply.completeExceptionally(e);
-            }
-        });
-        reply.whenComplete((g, e) -> {
-            if (e instanceof NotGrantedException) {
-                counters.timedOut.increment();
             }
         });
         return reply;
@@ -187,7 +185,7 @@ public final class LeaseEngine implements AutoCloseable {
         for (ResourceView r : snapshots.resources()) {
             free.merge(r.pool(), r.state().isGrantable() ? 1 : 0, Integer::sum);
         }
-        return counters.snapshot(snapshots, free);
+        return counters.snapshot(snapshots, free, book.timedOut.sum());
     }
 
     /** Stops the tick, fails requests still waiting, and returns once everything decided is durable. */
@@ -265,11 +263,16 @@ public final class LeaseEngine implements AutoCloseable {
             }
         }
         try {
-            book.dispatch(now, ch);
-            commit(ch);
+            if (failure != null) {
+                // The book may be half-updated: store nothing of this batch and answer no one with success.
+                ch.failReplies(failure);
+            } else {
+                book.dispatch(now, ch);
+                commit(ch);
+            }
         } catch (RuntimeException | Error e) {
-            // The book may be half-updated: refuse everything from now on rather than act on it.
             fail(new UnavailableException("lease engine failed: " + e, e));
+            ch.failReplies(failure);
         }
         counters.commands.add(done);
         if (queued.addAndGet(-done) > 0) {

@@ -12,7 +12,6 @@ final class StatsCounter {
     final LongAdder expired = new LongAdder();
     final LongAdder revoked = new LongAdder();
     final LongAdder renewed = new LongAdder();
-    final LongAdder timedOut = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder batches = new LongAdder();
     final LongAdder commands = new LongAdder();
@@ -29,7 +28,7 @@ final class StatsCounter {
         }
     }
 
-    EngineStats snapshot(LeaseSnapshots snapshots, Map<String, Integer> freeByPool) {
+    EngineStats snapshot(LeaseSnapshots snapshots, Map<String, Integer> freeByPool, long timedOut) {
         int active = 0;
         int waiting = 0;
         for (Lease l : snapshots.leases()) {
@@ -39,7 +38,7 @@ final class StatsCounter {
                 waiting++;
             }
         }
-        return new EngineStats(granted.sum(), released.sum(), expired.sum(), revoked.sum(), timedOut.sum(),
+        return new EngineStats(granted.sum(), released.sum(), expired.sum(), revoked.sum(), timedOut,
                 rejected.sum(), renewed.sum(), active, waiting, Map.copyOf(freeByPool), batches.sum(), commands.sum());
     }
 }

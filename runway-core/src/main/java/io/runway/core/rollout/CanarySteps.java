@@ -34,6 +34,8 @@ final class CanarySteps {
                 advance(d);
             } else if (!analysisDone(d, step.analysis().duration(), judgement, number, steps.size())) {
                 return;
+            } else {
+                judgement = null; // evidence passes one analysis step, not the next one at another weight
             }
         }
         RolloutDecider.promote(d, "all " + steps.size() + " steps passed");

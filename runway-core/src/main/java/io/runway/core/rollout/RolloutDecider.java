@@ -97,6 +97,13 @@ public final class RolloutDecider {
             return;
         }
         if (baseline.state() != State.READY || canary.state() != State.READY) {
+            // A restart stops versions that were still starting; start them again.
+            if (baseline.state() == State.ABSENT) {
+                d.actions.add(new RolloutAction.Deploy(Role.BASELINE, d.state.spec().baseline()));
+            }
+            if (canary.state() == State.ABSENT) {
+                d.actions.add(new RolloutAction.Deploy(Role.CANARY, d.state.spec().version()));
+            }
             return;
         }
         d.state = d.state.withPhase(RolloutPhase.PROGRESSING, "both versions ready").atStep(0, d.now);

@@ -213,6 +213,106 @@ class LeaseEngineTest {
     }
 
     @Test
+    void countsTimeoutsOnlyWhenAWaitRunsOut() {
+        LeaseEngine engine = fx.start(pool("web", 1));
+        await(engine.acquire(request("holder", "web", 1)));
+        assertThatThrownBy(() -> await(engine.acquire(request("now", "web", 1)))).hasCauseInstanceOf(NotGrantedException.class);
+        assertThatThrownBy(() -> await(engine.acquire(request("never", "web", 2)))).hasCauseInstanceOf(NotGrantedException.class);
+        assertThat(engine.stats().timedOut()).isEqualTo(1);
+        assertThat(engine.stats().rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void anEngineWhoseStoreRefusesTheStartIsNotStarted() {
+        fx.store = new io.runway.core.store.StateStore() {
+            public io.runway.core.store.StoredState load() {
+                return io.runway.core.store.StoredState.empty();
+            }
+
+            public CompletableFuture<Void> commit(io.runway.core.store.StoreBatch batch) {
+                return CompletableFuture.failedFuture(new java.io.UncheckedIOException(new java.io.IOException("disk full")));
+            }
+
+            public List<AuditEvent> events(String leaseId) {
+                return List.of();
+            }
+
+            public void close() {
+            }
+        };
+        assertThatThrownBy(() -> fx.start(pool("web", 1))).hasMessageContaining("disk full");
+    }
+
+    @Test
+    void aRepeatedReleaseIsAnsweredOnlyOnceTheEndIsDurable() throws Exception {
+        GatedStore gated = new GatedStore(fx.store);
+        fx.store = gated;
+        LeaseEngine engine = fx.start(pool("web", 1));
+        Grant g = await(engine.acquire(request("alice", "web", 1)));
+        gated.hold();
+        CompletableFuture<Lease> first = engine.release(g.lease().id(), g.token());
+        CompletableFuture<Lease> again = engine.release(g.lease().id(), g.token());
+        CompletableFuture<Lease> renew = engine.renew(g.lease().id(), g.token(), Duration.ofMinutes(1));
+        // A fence: a command refused at once (no state touched) is answered after the ones before it were decided.
+        assertThatThrownBy(() -> await(engine.renew("l-missing", "x", Duration.ofMinutes(1))))
+                .hasCauseInstanceOf(NotFoundException.class);
+        assertThat(first).isNotDone();
+        assertThat(again).isNotDone();
+        assertThat(renew).isNotDone();
+        gated.open();
+        assertThat(await(first).state()).isEqualTo(LeaseState.RELEASED);
+        assertThat(await(again).state()).isEqualTo(LeaseState.RELEASED);
+        assertThatThrownBy(() -> await(renew)).hasCauseInstanceOf(ConflictException.class);
+    }
+
+    /** A store whose commits complete only when the test opens the gate, in order. */
+    static final class GatedStore implements io.runway.core.store.StateStore {
+        private final io.runway.core.store.StateStore inner;
+        private final java.util.List<CompletableFuture<Void>> held = new java.util.ArrayList<>();
+        private boolean holding;
+
+        GatedStore(io.runway.core.store.StateStore inner) {
+            this.inner = inner;
+        }
+
+        synchronized void hold() {
+            holding = true;
+        }
+
+        void open() {
+            java.util.List<CompletableFuture<Void>> release;
+            synchronized (this) {
+                holding = false;
+                release = new java.util.ArrayList<>(held);
+                held.clear();
+            }
+            release.forEach(f -> f.complete(null));
+        }
+
+        public io.runway.core.store.StoredState load() {
+            return inner.load();
+        }
+
+        public synchronized CompletableFuture<Void> commit(io.runway.core.store.StoreBatch batch) {
+            CompletableFuture<Void> done = inner.commit(batch);
+            if (!holding) {
+                return done;
+            }
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            held.add(gate);
+            return gate.thenCombine(done, (a, b) -> null);
+        }
+
+        public List<AuditEvent> events(String leaseId) {
+            return inner.events(leaseId);
+        }
+
+        public void close() {
+            inner.close();
+        }
+    }
+
+    @Test
     void anAdminRevokes() {
         LeaseEngine engine = fx.start(pool("web", 1));
         Grant g = await(engine.acquire(request("alice", "web", 1)));

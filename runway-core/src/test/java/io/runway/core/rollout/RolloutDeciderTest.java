@@ -103,6 +103,31 @@ class RolloutDeciderTest {
     }
 
     @Test
+    void onePromoteVerdictPassesOneAnalysisStepOnly() {
+        RolloutSpec spec = spec("""
+                strategy:
+                  canary:
+                    steps: [{setWeight: 10}, {analysis: {duration: 5m}}, {setWeight: 50}, {analysis: {duration: 10m}}]
+                """, "");
+        RolloutState s = decide(running(spec), judged(Verdict.CONTINUE)).state();
+        Decision d = decide(s, judged(Verdict.PROMOTE));
+        assertThat(d.state().stepIndex()).isEqualTo(3); // at 50%, holding in the second analysis step
+        assertThat(d.state().phase()).isEqualTo(RolloutPhase.PROGRESSING);
+        assertThat(d.actions()).contains(new RolloutAction.Route(5000, true, false));
+    }
+
+    @Test
+    void versionsStoppedByARestartWhileStartingAreStartedAgain() {
+        RolloutState deploying = decide(RolloutState.start("r-1", spec(CANARY, ""), clock.instant()), NOTHING).state();
+        Decision d = decide(deploying, NOTHING);
+        assertThat(d.actions()).containsExactly(new RolloutAction.Deploy(Role.BASELINE, "v1"),
+                new RolloutAction.Deploy(Role.CANARY, "v2"));
+        Decision none = decide(deploying, new Observation(Map.of(Role.BASELINE, DeployStatus.starting(),
+                Role.CANARY, DeployStatus.starting()), null));
+        assertThat(none.actions()).isEmpty();
+    }
+
+    @Test
     void aFailingGateRollsBackAtOnceAndTearsTheNewVersionDown() {
         RolloutState s = decide(running(spec(CANARY, "")), judged(Verdict.CONTINUE)).state();
         Decision d = decide(s, new Observation(BOTH_READY.deploys(),

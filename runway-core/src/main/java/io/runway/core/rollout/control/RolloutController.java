@@ -18,7 +18,6 @@ import io.runway.core.traffic.TrafficRouter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,12 +44,13 @@ public final class RolloutController {
     private final Clock clock;
     private final Listener listener;
     private final RolloutDecider decider = new RolloutDecider();
-    private final Map<Role, DeployStatus> statuses = new EnumMap<>(Role.class);
+    /** Written by deployment callbacks on the provider's threads, so never under this controller's lock. */
+    private final Map<Role, DeployStatus> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     private final Gate<?> gate;
     private final TrafficWatch watch;
     private final DeployRequests requests;
     private final CompletableFuture<RolloutState> finished = new CompletableFuture<>();
-    private RolloutState state;
+    private volatile RolloutState state;
     private long documentVersion;
     private Instant lastJudged;
     private ScheduledFuture<?> ticking;
@@ -88,7 +88,7 @@ public final class RolloutController {
         RolloutController c = new RolloutController(stored, documentVersion, store, deployer, router, clock, listener);
         if (!stored.deployments().isEmpty() && !stored.isFinished()) {
             c.watch.route(stored, stored.canaryWeightBp(), true, stored.spec().strategy().blueGreen() != null);
-            c.watch.restart();
+            c.watch.restart(clock.instant());
         }
         c.listener.progress(stored, "resumed in phase " + stored.phase() + " at step " + (stored.stepIndex() + 1));
         return c;
@@ -134,6 +134,15 @@ public final class RolloutController {
         try {
             tick();
         } catch (RuntimeException e) {
+            if (rootCause(e) instanceof io.runway.core.error.UnavailableException) {
+                // The store refuses writes for good: stop rather than retry (and log) every tick.
+                listener.progress(state, "controller stopped: the state store is unavailable: " + rootMessage(e));
+                if (ticking != null) {
+                    ticking.cancel(false);
+                }
+                finished.completeExceptionally(e);
+                return;
+            }
             listener.progress(state, "controller error (will retry): " + e);
         }
     }
@@ -192,26 +201,33 @@ public final class RolloutController {
             undeploy(u.role(), u.deploymentId());
         } else if (action instanceof RolloutAction.RestartJudging) {
             gate.restart();
-            watch.restart();
+            watch.restart(now);
             lastJudged = now;
         }
     }
 
+    /**
+     * Starts a version. Its callback runs on the provider's thread (for the local provider, the store's
+     * writer), so it must not take this controller's lock: a tick holding it waits on that same writer.
+     */
     private void deploy(Role role) {
         statuses.put(role, DeployStatus.starting());
         deployer.deploy(requests.of(role)).whenComplete((deployment, error) -> {
-            synchronized (this) {
-                statuses.put(role, error == null ? DeployStatus.ready(deployment.id(), deployment.endpoint())
-                        : DeployStatus.failed(rootMessage(error)));
+            if (error != null) {
+                statuses.put(role, DeployStatus.failed(rootMessage(error)));
+            } else if (state.phase().isTerminal()) {
+                // Ended (aborted, failed) while this version was starting: nobody will route to it.
+                statuses.put(role, DeployStatus.ABSENT);
+                deployer.undeploy(deployment.id());
+            } else {
+                statuses.put(role, DeployStatus.ready(deployment.id(), deployment.endpoint()));
             }
         });
     }
 
     private void undeploy(Role role, String deploymentId) {
         deployer.undeploy(deploymentId).whenComplete((v, error) -> {
-            synchronized (this) {
-                statuses.put(role, DeployStatus.ABSENT);
-            }
+            statuses.put(role, DeployStatus.ABSENT);
             if (error != null) {
                 listener.progress(state, "teardown of " + deploymentId + " failed (the janitor retries): "
                         + rootMessage(error));
@@ -228,10 +244,15 @@ public final class RolloutController {
     }
 
     static String rootMessage(Throwable t) {
+        Throwable root = rootCause(t);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root;
     }
 }

@@ -35,17 +35,21 @@ final class TrafficWatch {
     }
 
     void route(RolloutState s, int canaryBp, boolean cohorts, boolean withPreview) {
+        if (canaryBp < io.runway.core.rollout.RolloutDecider.FULL
+                && !s.deployments().containsKey(io.runway.core.rollout.Role.BASELINE)) {
+            return; // taking traffic off the new version with no baseline to give it to: leave routing alone
+        }
         router.setRoute(service, Routes.main(s, canaryBp, cohorts));
         if (blueGreen && (withPreview || s.deployments().containsKey(io.runway.core.rollout.Role.CANARY))) {
             router.setRoute(preview, Routes.preview(s));
         }
     }
 
-    /** From now on, readings count only what is served after this moment. */
-    void restart() {
+    /** From {@code now} on, readings count only what is served after this moment. */
+    void restart(Instant now) {
         mainBase = snapshotOrNull(service);
         previewBase = blueGreen ? snapshotOrNull(preview) : null;
-        since = null;
+        since = now;
     }
 
     /** What the new version and the baseline served since the last restart. */
