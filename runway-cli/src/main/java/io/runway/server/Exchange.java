@@ -129,6 +129,11 @@ final class Exchange {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (status == 413 || status == 415) {
+            // The body was refused unread, so this connection cannot carry another request: say so, or a
+            // client that reuses it finds it closed under its next request.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
