@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -47,8 +46,7 @@ final class HandoffLatency {
     private final Window window;
     private final ScheduledExecutorService holds;
     /** Per resource: when the release that freed it was submitted (nanoTime); 0 before the first one. */
-    private final AtomicLongArray releasedAt;
-    private final LatencySamples handoff = new LatencySamples(1 << 22);
+    private final HandOffClock handoff;
     private final LongAdder releases = new LongAdder();
     private final LongAdder parkedSum = new LongAdder();
     private final LongAdder parkedSamples = new LongAdder();
@@ -61,7 +59,7 @@ final class HandoffLatency {
         this.settings = settings;
         this.window = new Window(settings.warmup(), settings.measure());
         this.holds = holds;
-        this.releasedAt = new AtomicLongArray(settings.resources());
+        this.handoff = new HandOffClock(settings.resources());
         this.finished = new CountDownLatch(settings.resources() + settings.waiters());
     }
 
@@ -102,12 +100,8 @@ final class HandoffLatency {
                 stopAfterFailure();
                 return;
             }
-            long grantedAt = System.nanoTime();
             int resource = BenchEngine.resourceNumber(grant);
-            long freedAt = releasedAt.get(resource);
-            if (freedAt > askedAt && window.measuring()) {
-                handoff.record(grantedAt - freedAt);
-            }
+            handoff.granted(resource, askedAt, window.measuring());
             holds.schedule(() -> release(request, grant, resource), holdMillis(), TimeUnit.MILLISECONDS);
         });
     }
@@ -117,7 +111,7 @@ final class HandoffLatency {
     }
 
     private void release(LeaseRequest request, Grant grant, int resource) {
-        releasedAt.set(resource, System.nanoTime());
+        handoff.released(resource);
         if (window.measuring()) {
             releases.increment();
         }

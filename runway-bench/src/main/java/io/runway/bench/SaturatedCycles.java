@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,15 +30,14 @@ final class SaturatedCycles {
     private final LeaseEngine engine;
     private final Window window;
     /** Per resource: when the release that freed it was submitted (nanoTime); 0 before the first one. */
-    private final AtomicLongArray releasedAt;
-    private final LatencySamples releaseToGrant = new LatencySamples(1 << 22);
+    private final HandOffClock releaseToGrant;
     private final LongAdder failures = new LongAdder();
     private final CountDownLatch finished;
 
     private SaturatedCycles(LeaseEngine engine, Settings settings) {
         this.engine = engine;
         this.window = new Window(settings.warmup(), settings.measure());
-        this.releasedAt = new AtomicLongArray(settings.resources());
+        this.releaseToGrant = new HandOffClock(settings.resources());
         this.finished = new CountDownLatch(settings.requesters());
     }
 
@@ -70,18 +68,14 @@ final class SaturatedCycles {
                 stopAfterFailure();
                 return;
             }
-            long grantedAt = System.nanoTime();
             int resource = BenchEngine.resourceNumber(grant);
-            long freedAt = releasedAt.get(resource);
-            if (freedAt > askedAt && window.measuring()) {
-                releaseToGrant.record(grantedAt - freedAt);
-            }
+            releaseToGrant.granted(resource, askedAt, window.measuring());
             release(request, grant, resource);
         });
     }
 
     private void release(LeaseRequest request, Grant grant, int resource) {
-        releasedAt.set(resource, System.nanoTime());
+        releaseToGrant.released(resource);
         engine.release(grant.lease().id(), grant.token()).whenComplete((lease, error) -> {
             if (error != null) {
                 stopAfterFailure();
