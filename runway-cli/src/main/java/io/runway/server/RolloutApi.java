@@ -1,5 +1,8 @@
 package io.runway.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runway.cli.rollout.LocalRolloutHost;
 import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.control.RolloutController;
@@ -72,26 +75,38 @@ final class RolloutApi {
     }
 
     private String withRouter(RolloutState state) {
-        String body = json(state);
-        String url = host.router().address(state.spec().service()).toString();
-        return body.substring(0, body.length() - 1) + ",\"routerUrl\":\"" + url + "\"}";
+        ObjectNode tree = view(state);
+        tree.put("routerUrl", host.router().address(state.spec().service()).toString());
+        return write(tree, state);
+    }
+
+    private static String json(RolloutState state) {
+        return write(view(state), state);
     }
 
     /** The state as readers get it: environment values (often secrets) are replaced by "***". */
-    private static String json(RolloutState state) {
+    private static ObjectNode view(RolloutState state) {
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = ApiJson.mapper().readTree(RolloutDocuments.write(state, 1).body());
-            com.fasterxml.jackson.databind.JsonNode deploy = tree.path("spec").path("deploy");
+            ObjectNode tree = (ObjectNode) ApiJson.mapper().readTree(RolloutDocuments.write(state, 1).body());
+            JsonNode deploy = tree.path("spec").path("deploy");
             redact(deploy.path("env"));
             deploy.path("versions").forEach(v -> redact(v.path("env")));
-            return ApiJson.mapper().writeValueAsString(tree);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return tree;
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render rollout " + state.id(), e);
         }
     }
 
-    private static void redact(com.fasterxml.jackson.databind.JsonNode env) {
-        if (env instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+    private static String write(ObjectNode tree, RolloutState state) {
+        try {
+            return ApiJson.mapper().writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render rollout " + state.id(), e);
+        }
+    }
+
+    private static void redact(JsonNode env) {
+        if (env instanceof ObjectNode o) {
             java.util.List<String> names = new java.util.ArrayList<>();
             o.fieldNames().forEachRemaining(names::add);
             names.forEach(name -> o.put(name, "***"));

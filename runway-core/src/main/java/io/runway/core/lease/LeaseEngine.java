@@ -1,6 +1,5 @@
 package io.runway.core.lease;
 
-import io.runway.core.error.NotGrantedException;
 import io.runway.core.error.RunwayException;
 import io.runway.core.error.UnavailableException;
 import io.runway.core.pool.LeaseLimits;
@@ -212,8 +211,13 @@ public final class LeaseEngine implements AutoCloseable {
         try {
             drained.get(30, TimeUnit.SECONDS);
             lastDurable.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
             closed = true;
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Closed either way; what was not durable was never acknowledged, so nothing is lost by saying so.
+            closed = true;
+            throw new UnavailableException("the lease engine closed before its last batch was durable: " + e, e);
         }
     }
 

@@ -24,6 +24,7 @@ final class ResourceIndex {
     /** Key: pool-or-"*" + '\u0000' + capability text; value: matching resources per pool. */
     private final Map<String, Map<PoolSlot, Integer>> matchCounts = new HashMap<>();
     private static final int MAX_CACHED_EXPRESSIONS = 10_000;
+    private static final LinkedHashSet<ResourceSlot> NONE_FREE = new LinkedHashSet<>(); // never written to
     private int freeCount;
 
     void addPool(PoolSlot pool) {
@@ -90,7 +91,7 @@ final class ResourceIndex {
                                 Predicate<ResourceSlot> skip) {
         Collection<ResourceSlot> source = scope == null ? null : scope.free;
         for (String label : capability.requiredLabels()) {
-            Set<ResourceSlot> byLabel = freeByLabel.getOrDefault(label, new LinkedHashSet<>());
+            Set<ResourceSlot> byLabel = freeByLabel.getOrDefault(label, NONE_FREE);
             if (source == null || byLabel.size() < source.size()) {
                 source = byLabel;
             }
