@@ -112,6 +112,38 @@ class RolloutCrashTest {
         }
     }
 
+    @Test
+    void versionsReadyInTheJournalButNotInTheRolloutAreAdoptedAfterARestart() throws Exception {
+        Path stateDir = dir.resolve("state");
+        io.runway.core.rollout.spec.RolloutSpec spec = read(spec("", "[{setWeight: 5}, {pause: {}}]", ""));
+        List<String> before;
+        String id;
+        try (io.runway.core.store.embedded.EmbeddedStateStore store =
+                     io.runway.core.store.embedded.EmbeddedStateStore.open(stateDir.resolve("store"))) {
+            LocalRolloutHost first = LocalRolloutHost.onStore(store, stateDir, (s, l) -> { }, Duration.ofMillis(50));
+            first.router().listen("shop", 0);
+            RolloutController rollout = first.rollouts().start(spec);
+            awaitPhase(rollout, RolloutPhase.PAUSED);
+            id = rollout.state().id();
+            before = first.deployer().deployments().stream().map(Deployment::id).sorted().toList();
+            first.close(); // a host on a shared store leaves its versions running, as a crash would
+            // The crash window: the provider's journal has both versions ready, the rollout state does not.
+            io.runway.core.store.DocumentRecord doc = store.load()
+                    .documents(io.runway.core.rollout.control.RolloutDocuments.KIND).get(id);
+            RolloutState rewound = RolloutState.start(id, spec, rollout.state().createdAt());
+            store.commit(io.runway.core.store.StoreBatch.ofDocuments(List.of(
+                    io.runway.core.rollout.control.RolloutDocuments.write(rewound, doc.version() + 1)))).join();
+        }
+        assertThat(before).hasSize(2);
+        try (LocalRolloutHost host = new LocalRolloutHost(stateDir, (s, l) -> { }, Duration.ofMillis(50))) {
+            RolloutController rollout = host.recover().get(0);
+            awaitPhase(rollout, RolloutPhase.PAUSED);
+            assertThat(host.deployer().deployments()).extracting(Deployment::id).containsExactlyInAnyOrderElementsOf(before);
+            assertThat(rollout.state().deployments().values()).extracting(d -> d.deploymentId())
+                    .containsExactlyInAnyOrderElementsOf(before);
+        }
+    }
+
     private static void awaitPhase(RolloutController rollout, RolloutPhase phase) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (rollout.state().phase() != phase && System.nanoTime() < deadline) {

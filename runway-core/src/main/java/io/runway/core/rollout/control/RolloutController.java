@@ -1,6 +1,9 @@
 package io.runway.core.rollout.control;
 
 import io.runway.core.deploy.Deployer;
+import io.runway.core.deploy.Deployment;
+import io.runway.core.deploy.DeploymentRequest;
+import io.runway.core.deploy.DeploymentState;
 import io.runway.core.judge.Judgement;
 import io.runway.core.rollout.Commands;
 import io.runway.core.rollout.Decision;
@@ -211,8 +214,16 @@ public final class RolloutController {
      * writer), so it must not take this controller's lock: a tick holding it waits on that same writer.
      */
     private void deploy(Role role) {
+        DeploymentRequest request = requests.of(role);
+        Deployment running = alreadyRunning(request);
+        if (running != null) {
+            listener.progress(state, "adopted " + request.version() + " (" + running.id()
+                    + "): it was ready before runway restarted");
+            statuses.put(role, DeployStatus.ready(running.id(), running.endpoint()));
+            return;
+        }
         statuses.put(role, DeployStatus.starting());
-        deployer.deploy(requests.of(role)).whenComplete((deployment, error) -> {
+        deployer.deploy(request).whenComplete((deployment, error) -> {
             if (error != null) {
                 statuses.put(role, DeployStatus.failed(rootMessage(error)));
             } else if (state.phase().isTerminal()) {
@@ -223,6 +234,22 @@ public final class RolloutController {
                 statuses.put(role, DeployStatus.ready(deployment.id(), deployment.endpoint()));
             }
         });
+    }
+
+    /**
+     * A ready deployment of this rollout for the same version, if the provider has one: after a crash
+     * between "the version is ready" and "the rollout state says so", the provider's journal knows it and
+     * the rollout does not. Adopting it avoids a second copy that only the next sweep would remove.
+     */
+    private Deployment alreadyRunning(DeploymentRequest request) {
+        for (Deployment d : deployer.deployments()) {
+            if (d.ownerId().equals(state.id()) && d.service().equals(request.service())
+                    && d.version().equals(request.version()) && d.state() == DeploymentState.READY
+                    && deployer.isRunning(d.id())) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private void undeploy(Role role, String deploymentId) {
