@@ -147,6 +147,21 @@ class EmbeddedTrafficRouterTest {
     }
 
     @Test
+    void addsViaAndForwardedAfterEarlierHops() throws Exception {
+        router.setRoute(SERVICE, Route.single("v1", stable.backend()));
+
+        HttpResponse<String> first = get("/", Map.of());
+        HttpResponse<String> chained = get("/", Map.of("Via", "1.1 edge", "Forwarded", "for=192.0.2.60;proto=https"));
+
+        assertThat(first.headers().firstValue("X-Seen-Via")).contains("1.1 runway-router");
+        assertThat(first.headers().firstValue("X-Seen-Forwarded").orElseThrow())
+                .matches("by=127\\.0\\.0\\.1;for=127\\.0\\.0\\.1;host=\"127\\.0\\.0\\.1:\\d+\";proto=http");
+        assertThat(chained.headers().firstValue("X-Seen-Via")).contains("1.1 edge, 1.1 runway-router");
+        assertThat(chained.headers().firstValue("X-Seen-Forwarded").orElseThrow())
+                .startsWith("for=192.0.2.60;proto=https, by=127.0.0.1;for=127.0.0.1;");
+    }
+
+    @Test
     void countsBackend5xxAsErrorsOfThatVersion() throws Exception {
         try (TestBackend broken = TestBackend.failing("v2", 503)) {
             router.setRoute(SERVICE, Route.canary("v1", stable.backend(), "v2", broken.backend(), 5_000));

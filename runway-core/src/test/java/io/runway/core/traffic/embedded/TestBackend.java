@@ -63,6 +63,9 @@ final class TestBackend implements AutoCloseable {
                     + "|" + exchange.getRequestHeaders().getFirst("X-Custom") + "|" + received.length;
             exchange.getResponseHeaders().add("X-Seen-Request-Id",
                     String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+            exchange.getResponseHeaders().add("X-Seen-Via", String.valueOf(exchange.getRequestHeaders().getFirst("Via")));
+            exchange.getResponseHeaders().add("X-Seen-Forwarded",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Forwarded")));
             exchange.getResponseHeaders().add("X-Runway-Version", "forged-by-backend");
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length);
