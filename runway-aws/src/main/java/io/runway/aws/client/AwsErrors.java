@@ -54,27 +54,27 @@ public final class AwsErrors {
             if (code != null && DENIED.contains(code) || status == 403) {
                 ForbiddenException f = new ForbiddenException(operation + " on " + resource + " was denied: " + text
                         + " (see the IAM policy in docs/aws.md)");
-                f.initCause(e);
+                f.addSuppressed(e);
                 return f;
             }
             if (code != null && (code.contains("NotFound") || code.endsWith(".Malformed") && status == 404)
                     || status == 404) {
                 NotFoundException n = new NotFoundException("resource", operation + " on " + resource
                         + ": not found: " + text);
-                n.initCause(e);
+                n.addSuppressed(e);
                 return n;
             }
             if (code != null && CONFLICT.contains(code)) {
                 ConflictException c = new ConflictException("aws_conflict", operation + " on " + resource
                         + " conflicts with the current state: " + text);
-                c.initCause(e);
+                c.addSuppressed(e);
                 return c;
             }
             if (code != null && (code.startsWith("InvalidParameter") || code.equals("ValidationError")
                     || code.equals("MissingParameter"))) {
                 InvalidInputException i = new InvalidInputException("aws", operation + " on " + resource
                         + " was refused as invalid: " + text);
-                i.initCause(e);
+                i.addSuppressed(e);
                 return i;
             }
             return new AwsException("aws_rejected", operation, resource, code, text, false, e);

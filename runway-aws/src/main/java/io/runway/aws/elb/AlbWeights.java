@@ -9,8 +9,9 @@ import java.util.Map;
  * their sum). Each weight is {@code round(bp x 999 / 10,000)}, except that a version with any traffic
  * gets at least 1: so 1% (100 bp) becomes 10 of 999 (1.001%), 0.5% becomes 5, 0.01% becomes 1 (about
  * 0.1%, the least share an ALB can give beside 999), and 100% becomes 999 alone. The share a version
- * really gets is its weight over the sum of weights; rounding moves it by at most 0.05 percentage points
- * except for shares under 0.1%, which are raised to about 0.1% rather than dropped to nothing.
+ * really gets is its weight over the sum of weights; rounding moves it by at most 0.051 percentage points (tested for every basis point)
+ * except for a share (the canary's or the baseline's) under 0.1%, which is raised to about 0.1% rather
+ * than dropped to nothing.
  */
 public final class AlbWeights {
     public static final int MAX = 999;
