@@ -184,8 +184,20 @@ public final class Ec2Capacity {
      * safety rail allows of the pool's live instances, or when one of them is not in this pool.
      */
     public synchronized void terminate(Collection<String> ids) {
+        List<String> toTerminate = checkTerminate(ids);
+        if (!toTerminate.isEmpty()) {
+            AwsErrors.run("TerminateInstances", "instances " + toTerminate + " of pool " + options.pool(),
+                    () -> ec2().terminateInstances(r -> r.instanceIds(toTerminate)));
+        }
+    }
+
+    /**
+     * The checks of {@link #terminate} without terminating: throws what it would throw, else returns the
+     * live ones among {@code ids}. Lets a caller refuse before a first step (deregistering) it cannot undo.
+     */
+    public synchronized List<String> checkTerminate(Collection<String> ids) {
         if (ids.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Ec2Instance> live = liveInstances();
         Map<String, Ec2Instance> byId = new HashMap<>();
@@ -199,10 +211,7 @@ public final class Ec2Capacity {
                     + "; runway terminates only what it launched");
         }
         rail.check(options.pool(), toTerminate.size(), live.size());
-        if (!toTerminate.isEmpty()) {
-            AwsErrors.run("TerminateInstances", "instances " + toTerminate + " of pool " + options.pool(),
-                    () -> ec2().terminateInstances(r -> r.instanceIds(toTerminate)));
-        }
+        return toTerminate;
     }
 
     /** How many of the pool's live instances one call may terminate now. */

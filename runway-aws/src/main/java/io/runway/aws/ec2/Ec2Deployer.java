@@ -149,6 +149,7 @@ public final class Ec2Deployer implements Deployer, AutoCloseable {
 
     private void stop(String deploymentId, String group, List<Ec2Instance> instances) {
         List<String> ids = instances.stream().map(Ec2Instance::id).toList();
+        capacity.checkTerminate(ids); // refused by the rail: leave the version serving, not half-removed
         if (group != null) {
             groups.deregister(group, ids, options.targetPort());
         }

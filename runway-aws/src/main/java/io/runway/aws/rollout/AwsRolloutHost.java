@@ -10,7 +10,7 @@ import io.runway.aws.ec2.Ec2Instance;
 import io.runway.aws.ec2.Ec2PoolOptions;
 import io.runway.aws.elb.ElbTrafficRouter;
 import io.runway.aws.elb.TargetGroups;
-import io.runway.core.error.InvalidInputException;
+import io.runway.core.error.ConflictException;
 import io.runway.core.rollout.control.RolloutController;
 import io.runway.core.rollout.control.RolloutService;
 import io.runway.core.rollout.spec.AwsEc2Spec;
@@ -127,8 +127,8 @@ public final class AwsRolloutHost implements AutoCloseable {
         }
         for (String arn : groups.ofService(service)) {
             if (!groups.delete(arn)) {
-                throw new InvalidInputException("service", "target group " + arn + " is still in use by a listener"
-                        + " runway did not create");
+                throw new ConflictException("target_group_in_use", "target group " + arn
+                        + " is still in use by a listener runway did not create; remove that first");
             }
         }
     }
