@@ -20,7 +20,7 @@ public record RolloutSpec(
         @JsonProperty(required = true)
         @JsonPropertyDescription("The version serving now, compared against the new one.")
         String baseline,
-        @JsonPropertyDescription("Where versions run: local (default).")
+        @JsonPropertyDescription("Where versions run: local (default) or aws-ec2 (then the aws section is required).")
         String provider,
         @JsonProperty(required = true)
         @JsonPropertyDescription("How to start a version and tell it is ready.")
@@ -39,7 +39,9 @@ public record RolloutSpec(
         @JsonPropertyDescription("After runway itself was stopped mid-rollout: resume (default) from the last stored step, or rollback.")
         String onRestart,
         @JsonPropertyDescription("Who deploys what, recorded with the deployment.")
-        FingerprintSpec fingerprint) {
+        FingerprintSpec fingerprint,
+        @JsonPropertyDescription("provider aws-ec2: launch template, load balancer, region and credentials.")
+        AwsEc2Spec aws) {
 
     public RolloutSpec {
         provider = provider == null ? "local" : provider;

@@ -42,8 +42,16 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
         if (spec.version() != null && spec.version().equals(spec.baseline())) {
             out.add(new Violation("baseline", "baseline must differ from version '" + spec.version() + "'"));
         }
-        if (!"local".equals(spec.provider())) {
-            out.add(new Violation("provider", "unknown provider '" + spec.provider() + "'; expected: local"));
+        if ("aws-ec2".equals(spec.provider())) {
+            if (spec.aws() == null) {
+                out.add(new Violation("aws", "provider aws-ec2 needs an aws section (region, vpc, loadBalancer, launchTemplate)"));
+            } else {
+                AwsEc2SpecChecks.check(out, spec.aws());
+            }
+        } else if (!"local".equals(spec.provider())) {
+            out.add(new Violation("provider", "unknown provider '" + spec.provider() + "'; expected: local or aws-ec2"));
+        } else if (spec.aws() != null) {
+            out.add(new Violation("aws", "only for provider aws-ec2"));
         }
         if (spec.deploy() != null) {
             new DeployChecks(out, spec).check();
