@@ -48,6 +48,7 @@ public class RunwayService {
 
     @Terminator(displayName = "Stopping Runway")
     public static void stopAtShutdown() {
+        HostHolder.markShuttingDown();
         RunwayService s = started;
         if (s != null) {
             s.stop();

@@ -9,6 +9,7 @@ import io.runway.core.error.UnavailableException;
  */
 public final class HostHolder {
     private static volatile RunwayHost current;
+    private static volatile boolean shuttingDown;
 
     private HostHolder() {}
 
@@ -26,5 +27,21 @@ public final class HostHolder {
 
     public static void set(RunwayHost host) {
         current = host;
+        if (host != null) {
+            shuttingDown = false;
+        }
+    }
+
+    /**
+     * The controller is going down: executions are about to be saved with the program and will ask again
+     * in {@code onResume}, so they must not treat the engine's "shutting down" as a failure.
+     */
+    public static void markShuttingDown() {
+        shuttingDown = true;
+        current = null;
+    }
+
+    public static boolean isShuttingDown() {
+        return shuttingDown;
     }
 }

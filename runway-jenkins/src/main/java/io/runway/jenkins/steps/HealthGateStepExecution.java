@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Runs {@code healthGate}: probes on the host's scheduler and completes at the judge's first terminal
@@ -25,7 +24,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * unstable build, or just the returned map. The gate's start time is saved, so after a restart the
  * timeout still counts from the first start; the counts and judge state start again.
  */
-public class HealthGateStepExecution extends StepExecution {
+public class HealthGateStepExecution extends RunwayStepExecution {
     private static final long serialVersionUID = 1L;
 
     private final GateOptions options;
@@ -55,7 +54,7 @@ public class HealthGateStepExecution extends StepExecution {
     public boolean start() throws Exception {
         RunwayHost host = HostHolder.get();
         startedAtMillis = host.clock().millis();
-        StepLog.println(getContext(), "Health gate on " + options.url() + " (" + options.judge() + " judge, "
+        StepLog.println(context(), "Health gate on " + options.url() + " (" + options.judge() + " judge, "
                 + options.requests() + " probes every " + Durations.format(options.interval()) + ", timeout "
                 + Durations.format(options.timeout()) + ")");
         begin(host);
@@ -70,27 +69,27 @@ public class HealthGateStepExecution extends StepExecution {
     void judged(Judgement j) {
         if (!j.verdict().isTerminal()) {
             if (j.verdict() == Verdict.WAIT) {
-                StepLog.println(getContext(), "gate waiting: " + j.reason());
+                StepLog.println(context(), "gate waiting: " + j.reason());
             }
             return;
         }
-        StepLog.println(getContext(), "gate " + j.verdict() + ": " + j.reason());
+        StepLog.println(context(), "gate " + j.verdict() + ": " + j.reason());
         LinkedHashMap<String, Object> result = new LinkedHashMap<>();
         result.put("verdict", j.verdict().name());
         result.put("passed", j.verdict().isSuccessful());
         result.put("reason", j.reason());
         result.put("numbers", new LinkedHashMap<>(j.numbers()));
         if (j.verdict().isSuccessful()) {
-            getContext().onSuccess(result);
+            context().onSuccess(result);
             return;
         }
         switch (onFail) {
-            case FAILURE -> getContext().onFailure(new AbortException("Health gate " + j.verdict() + ": " + j.reason()));
+            case FAILURE -> context().onFailure(new AbortException("Health gate " + j.verdict() + ": " + j.reason()));
             case UNSTABLE -> {
-                getContext().setResult(Result.UNSTABLE);
-                getContext().onSuccess(result);
+                context().setResult(Result.UNSTABLE);
+                context().onSuccess(result);
             }
-            case NONE -> getContext().onSuccess(result);
+            case NONE -> context().onSuccess(result);
         }
     }
 
@@ -100,18 +99,18 @@ public class HealthGateStepExecution extends StepExecution {
         if (r != null) {
             r.close();
         }
-        getContext().onFailure(cause);
+        context().onFailure(cause);
     }
 
     @Override
     public void onResume() {
         try {
             RunwayHost host = HostHolder.get();
-            StepLog.println(getContext(), "Controller restarted; judging the gate again (its timeout counts from "
+            StepLog.println(context(), "Controller restarted; judging the gate again (its timeout counts from "
                     + Instant.ofEpochMilli(startedAtMillis) + ")");
             begin(host);
         } catch (RuntimeException e) {
-            getContext().onFailure(e);
+            context().onFailure(e);
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletionException;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Runs {@code lease { ... }}. Waiting holds no thread: the engine's future completes the wait and starts the
@@ -33,7 +32,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * the controller was down, or asks again for a lease that was still being waited for. The body's callback
  * ({@link LeaseBodyCallback}) releases the lease however the body ends.
  */
-public class LeaseStepExecution extends StepExecution {
+public class LeaseStepExecution extends RunwayStepExecution {
     private static final long serialVersionUID = 1L;
 
     private final String pool;
@@ -52,6 +51,7 @@ public class LeaseStepExecution extends StepExecution {
     private boolean stopped;
 
     private transient volatile CompletableFuture<Grant> pending;
+    private transient volatile Throwable stopCause;
 
     LeaseStepExecution(LeaseStep step, StepContext context) {
         super(context);
@@ -77,11 +77,11 @@ public class LeaseStepExecution extends StepExecution {
 
     @Override
     public boolean start() throws Exception {
-        owner = StepOwners.of(getContext());
+        owner = StepOwners.of(context());
         RunwayHost host = HostHolder.get();
         io.runway.jenkins.SafetyRails.checkShare(pool, count, host.leases().resources(), StepDefaults.get().maxPoolSharePercent());
         waitDeadlineMillis = host.clock().millis() + waitMillis;
-        StepLog.println(getContext(), "Waiting for " + count + " resource(s)" + (pool == null ? "" : " of pool " + pool)
+        StepLog.println(context(), "Waiting for " + count + " resource(s)" + (pool == null ? "" : " of pool " + pool)
                 + (capability == null ? "" : " matching " + capability) + " for up to " + Durations.format(Duration.ofMillis(waitMillis)));
         request(host, Duration.ofMillis(waitMillis));
         return false;
@@ -99,15 +99,20 @@ public class LeaseStepExecution extends StepExecution {
         synchronized (this) {
             pending = null;
             if (error != null) {
-                long left = waitDeadlineMillis - host.clock().millis();
-                if (!stopped && retryable(error) && left > 0 && HostHolder.getOrNull() != host) {
-                    // The engine was replaced (configuration saved) while we waited: wait on the new one.
-                    host.executor().execute(() -> request(HostHolder.get(), Duration.ofMillis(left)));
+                if (stopped || error instanceof CancellationException) {
                     return;
                 }
-                if (!stopped && !(error instanceof CancellationException)) {
-                    getContext().onFailure(new AbortException("Runway lease not granted: " + message(error)));
+                long left = waitDeadlineMillis - host.clock().millis();
+                if (retryable(error) && left > 0) {
+                    if (HostHolder.isShuttingDown()) {
+                        return; // saved with the program; onResume asks again after the restart
+                    }
+                    if (HostHolder.getOrNull() != host) {
+                        retryLater(host); // the engine is being replaced (configuration saved)
+                        return;
+                    }
                 }
+                context().onFailure(new AbortException("Runway lease not granted: " + message(error)));
                 return;
             }
             if (stopped) {
@@ -119,28 +124,51 @@ public class LeaseStepExecution extends StepExecution {
             env = LeaseEnvironment.of(grant.lease(), variable);
         }
         Lease lease = grant.lease();
-        StepLog.println(getContext(), "Leased " + String.join(", ", lease.resourceIds()) + " (lease " + leaseId
+        StepLog.println(context(), "Leased " + String.join(", ", lease.resourceIds()) + " (lease " + leaseId
                 + ", fencing token " + lease.fencingToken() + ", expires " + lease.expiresAt() + " unless renewed)");
-        BuildRecords.leased(getContext(), lease);
+        BuildRecords.leased(context(), lease);
         keepAlive(host, lease.expiresAt());
-        getContext().saveState(); // the lease id and token are on disk before the body can run
+        context().saveState(); // the lease id and token are on disk before the body can run
         startBody();
+    }
+
+    /** Asks again on the controller's new engine once there is one; the wait's deadline still holds. */
+    private void retryLater(RunwayHost old) {
+        old.executor().schedule(() -> {
+            RunwayHost now = HostHolder.getOrNull();
+            long left = waitDeadlineMillis - old.clock().millis();
+            if (stopped || HostHolder.isShuttingDown()) {
+                return;
+            }
+            if (left <= 0) {
+                context().onFailure(new AbortException("Runway lease not granted: the wait ended while Runway was restarting"));
+            } else if (now == null || now == old) {
+                retryLater(old);
+            } else {
+                request(now, Duration.ofMillis(left));
+            }
+        }, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void startBody() {
         try {
-            EnvironmentExpander outer = getContext().get(EnvironmentExpander.class);
-            BodyExecution started = getContext().newBodyInvoker()
+            EnvironmentExpander outer = context().get(EnvironmentExpander.class);
+            BodyExecution started = context().newBodyInvoker()
                     .withContext(new LeaseExpander(outer, env))
                     .withCallback(new LeaseBodyCallback(leaseId, token))
                     .start();
+            Throwable stopFirst;
             synchronized (this) {
                 body = started;
+                stopFirst = stopped ? stopCause : null;
+            }
+            if (stopFirst != null) {
+                started.cancel(stopFirst); // stop() came while the block was starting
             }
         } catch (Exception e) {
             LeaseKeepers.stop(leaseId);
             HostHolder.get().leases().release(leaseId, token);
-            getContext().onFailure(e);
+            context().onFailure(e);
         }
     }
 
@@ -151,7 +179,7 @@ public class LeaseStepExecution extends StepExecution {
 
     private void lost(String why) {
         String message = "Runway " + why + "; the lease block was interrupted";
-        StepLog.println(getContext(), message);
+        StepLog.println(context(), message);
         BodyExecution b;
         synchronized (this) {
             b = body;
@@ -159,7 +187,7 @@ public class LeaseStepExecution extends StepExecution {
         if (b != null) {
             b.cancel(new LeaseLostException(message));
         } else {
-            getContext().onFailure(new LeaseLostException(message));
+            context().onFailure(new LeaseLostException(message));
         }
     }
 
@@ -171,6 +199,7 @@ public class LeaseStepExecution extends StepExecution {
         String tok;
         synchronized (this) {
             stopped = true;
+            stopCause = cause;
             waiting = pending;
             b = body;
             id = leaseId;
@@ -189,7 +218,7 @@ public class LeaseStepExecution extends StepExecution {
         if (b != null) {
             b.cancel(cause);
         }
-        getContext().onFailure(cause);
+        context().onFailure(cause);
     }
 
     @Override
@@ -198,16 +227,16 @@ public class LeaseStepExecution extends StepExecution {
         try {
             host = HostHolder.get();
         } catch (RunwayException e) {
-            getContext().onFailure(e);
+            context().onFailure(e);
             return;
         }
         if (leaseId == null) {
             long left = waitDeadlineMillis - host.clock().millis();
             if (left < 0) {
-                getContext().onFailure(new AbortException("Runway lease not granted: the wait ended while the controller was down"));
+                context().onFailure(new AbortException("Runway lease not granted: the wait ended while the controller was down"));
                 return;
             }
-            StepLog.println(getContext(), "Controller restarted while waiting; asking again (wait left "
+            StepLog.println(context(), "Controller restarted while waiting; asking again (wait left "
                     + Durations.format(Duration.ofMillis(left)) + ")");
             request(host, Duration.ofMillis(left));
             return;
@@ -218,7 +247,7 @@ public class LeaseStepExecution extends StepExecution {
                     .orElse("lease " + leaseId + " is gone") + " after the controller restarted");
             return;
         }
-        StepLog.println(getContext(), "Controller restarted; still holding lease " + leaseId);
+        StepLog.println(context(), "Controller restarted; still holding lease " + leaseId);
         keepAlive(host, lease.get().expiresAt());
         if (body == null) {
             startBody(); // the restart came between saving the grant and starting the block

@@ -8,14 +8,13 @@ import io.runway.jenkins.host.HostHolder;
 import io.runway.jenkins.host.RunwayHost;
 import io.runway.jenkins.rollout.RolloutResults;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * {@code rolloutPromote} and {@code rolloutAbort}: hands the command to the rollout and returns the
  * rollout's state once the command is on record. Commands are idempotent, so after a restart
  * {@link #onResume} simply gives the command again.
  */
-public class RolloutCommandExecution extends StepExecution {
+public class RolloutCommandExecution extends RunwayStepExecution {
     private static final long serialVersionUID = 1L;
 
     /** The two commands a person or a build may give a running rollout. */
@@ -38,7 +37,7 @@ public class RolloutCommandExecution extends StepExecution {
 
     @Override
     public boolean start() throws Exception {
-        owner = StepOwners.of(getContext());
+        owner = StepOwners.of(context());
         send();
         return false;
     }
@@ -48,11 +47,11 @@ public class RolloutCommandExecution extends StepExecution {
             RunwayHost host = HostHolder.get();
             String target = id != null ? id : runningRolloutOf(host, service);
             String by = "jenkins (" + owner + ")";
-            StepLog.println(getContext(), (command == Command.PROMOTE ? "Promoting" : "Aborting") + " rollout " + target);
+            StepLog.println(context(), (command == Command.PROMOTE ? "Promoting" : "Aborting") + " rollout " + target);
             (command == Command.PROMOTE ? host.rollouts().promote(target, by) : host.rollouts().abort(target, by))
                     .whenComplete(this::done);
         } catch (RunwayException e) {
-            getContext().onFailure(new AbortException(e.getMessage()));
+            context().onFailure(new AbortException(e.getMessage()));
         }
     }
 
@@ -65,10 +64,10 @@ public class RolloutCommandExecution extends StepExecution {
 
     private void done(RolloutState state, Throwable error) {
         if (error != null) {
-            getContext().onFailure(new AbortException("Rollout " + command.name().toLowerCase(java.util.Locale.ROOT)
+            context().onFailure(new AbortException("Rollout " + command.name().toLowerCase(java.util.Locale.ROOT)
                     + " failed: " + LeaseStepExecution.message(error)));
         } else {
-            getContext().onSuccess(RolloutResults.of(state));
+            context().onSuccess(RolloutResults.of(state));
         }
     }
 

@@ -18,7 +18,6 @@ import io.runway.jenkins.rollout.RolloutSpecs;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Runs {@code rollout(...)}: reads the spec (off the CPS thread), starts the rollout through core's rollout
@@ -26,7 +25,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * saved with the program; after a controller restart the service resumes the rollout from its store and
  * {@link #onResume} follows it again by id. Stopping the build rolls the rollout back.
  */
-public class RolloutStepExecution extends StepExecution {
+public class RolloutStepExecution extends RunwayStepExecution {
     private static final long serialVersionUID = 1L;
 
     private final String specPath;
@@ -55,8 +54,8 @@ public class RolloutStepExecution extends StepExecution {
 
     @Override
     public boolean start() throws Exception {
-        owner = StepOwners.of(getContext());
-        FilePath workspace = specPath == null ? null : getContext().get(FilePath.class);
+        owner = StepOwners.of(context());
+        FilePath workspace = specPath == null ? null : context().get(FilePath.class);
         if (specPath != null && workspace == null) {
             throw new AbortException("rollout(spec: '" + specPath + "') reads a file of the workspace: run it inside node { }");
         }
@@ -75,24 +74,24 @@ public class RolloutStepExecution extends StepExecution {
             synchronized (this) {
                 rolloutId = c.state().id();
             }
-            getContext().saveState();
-            StepLog.println(getContext(), "Started rollout " + rolloutId + ": " + spec.service() + " " + spec.baseline()
+            context().saveState();
+            StepLog.println(context(), "Started rollout " + rolloutId + ": " + spec.service() + " " + spec.baseline()
                     + " → " + spec.version() + " on " + host.listen(spec.service()));
-            BuildRecords.rollout(getContext(), c.state());
+            BuildRecords.rollout(context(), c.state());
             follow(host, c);
         } catch (InvalidSpecException e) {
-            getContext().onFailure(new AbortException("Invalid rollout spec:\n" + e.problems().stream()
+            context().onFailure(new AbortException("Invalid rollout spec:\n" + e.problems().stream()
                     .map(Problem::toString).collect(Collectors.joining("\n"))));
         } catch (RunwayException e) {
-            getContext().onFailure(new AbortException("Rollout not started: " + e.getMessage()));
+            context().onFailure(new AbortException("Rollout not started: " + e.getMessage()));
         } catch (Exception e) {
-            getContext().onFailure(e);
+            context().onFailure(e);
         }
     }
 
     private void follow(RunwayHost host, RolloutController c) {
         unfollow = host.progress().follow(c.state().id(), line -> {
-            StepLog.println(getContext(), c.state().id() + ": " + line);
+            StepLog.println(context(), c.state().id() + ": " + line);
             RolloutState now = c.state();
             if (now.phase().isTerminal()) {
                 finish(now, null);
@@ -116,22 +115,22 @@ public class RolloutStepExecution extends StepExecution {
             stop.run();
         }
         if (error != null) {
-            getContext().onFailure(new AbortException("Rollout " + rolloutId + " stopped: " + LeaseStepExecution.message(error)));
+            context().onFailure(new AbortException("Rollout " + rolloutId + " stopped: " + LeaseStepExecution.message(error)));
             return;
         }
-        BuildRecords.rollout(getContext(), state);
-        StepLog.println(getContext(), RolloutResults.summary(state));
+        BuildRecords.rollout(context(), state);
+        StepLog.println(context(), RolloutResults.summary(state));
         if (state.phase().isSuccessful()) {
-            getContext().onSuccess(RolloutResults.of(state));
+            context().onSuccess(RolloutResults.of(state));
             return;
         }
         switch (onRollback) {
-            case FAILURE -> getContext().onFailure(new AbortException(RolloutResults.summary(state)));
+            case FAILURE -> context().onFailure(new AbortException(RolloutResults.summary(state)));
             case UNSTABLE -> {
-                getContext().setResult(Result.UNSTABLE);
-                getContext().onSuccess(RolloutResults.of(state));
+                context().setResult(Result.UNSTABLE);
+                context().onSuccess(RolloutResults.of(state));
             }
-            case NONE -> getContext().onSuccess(RolloutResults.of(state));
+            case NONE -> context().onSuccess(RolloutResults.of(state));
         }
     }
 
@@ -143,11 +142,11 @@ public class RolloutStepExecution extends StepExecution {
         }
         RunwayHost host = HostHolder.getOrNull();
         if (id != null && host != null) {
-            StepLog.println(getContext(), "Build stopped: rolling back rollout " + id);
+            StepLog.println(context(), "Build stopped: rolling back rollout " + id);
             try {
                 host.rollouts().abort(id, "jenkins (" + owner + " was stopped)");
             } catch (RunwayException e) {
-                StepLog.println(getContext(), "Could not abort rollout " + id + ": " + e.getMessage());
+                StepLog.println(context(), "Could not abort rollout " + id + ": " + e.getMessage());
             }
         }
         AtomicBoolean once = completed;
@@ -158,24 +157,24 @@ public class RolloutStepExecution extends StepExecution {
         if (stopFollowing != null) {
             stopFollowing.run();
         }
-        getContext().onFailure(cause);
+        context().onFailure(cause);
     }
 
     @Override
     public void onResume() {
         completed = new AtomicBoolean();
         if (rolloutId == null) {
-            getContext().onFailure(new AbortException("The controller restarted before the rollout was started; run the build again"));
+            context().onFailure(new AbortException("The controller restarted before the rollout was started; run the build again"));
             return;
         }
         try {
             RunwayHost host = HostHolder.get();
             RolloutController c = host.rollouts().get(rolloutId);
-            StepLog.println(getContext(), "Controller restarted; following rollout " + rolloutId + " again (phase "
+            StepLog.println(context(), "Controller restarted; following rollout " + rolloutId + " again (phase "
                     + c.state().phase() + ")");
             follow(host, c);
         } catch (RunwayException e) {
-            getContext().onFailure(new AbortException("Rollout " + rolloutId + " cannot be followed after the restart: " + e.getMessage()));
+            context().onFailure(new AbortException("Rollout " + rolloutId + " cannot be followed after the restart: " + e.getMessage()));
         }
     }
 

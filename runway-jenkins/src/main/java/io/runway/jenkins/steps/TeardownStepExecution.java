@@ -11,14 +11,13 @@ import io.runway.jenkins.host.RunwayHost;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Runs {@code teardown}: asks the engines to end leases and roll back rollouts (both idempotent, so after
  * a restart {@link #onResume} asks again) and returns the ids it ended. A build may only tear down what
  * it owns.
  */
-public class TeardownStepExecution extends StepExecution {
+public class TeardownStepExecution extends RunwayStepExecution {
     private static final long serialVersionUID = 1L;
 
     private final String lease;
@@ -36,7 +35,7 @@ public class TeardownStepExecution extends StepExecution {
 
     @Override
     public boolean start() throws Exception {
-        owner = StepOwners.of(getContext());
+        owner = StepOwners.of(context());
         return run();
     }
 
@@ -57,10 +56,10 @@ public class TeardownStepExecution extends StepExecution {
             } else {
                 ended.addAll(host.teardown(owner));
             }
-            StepLog.println(getContext(), ended.isEmpty() ? "Nothing to tear down" : "Tearing down " + String.join(", ", ended));
-            getContext().onSuccess(ended);
+            StepLog.println(context(), ended.isEmpty() ? "Nothing to tear down" : "Tearing down " + String.join(", ", ended));
+            context().onSuccess(ended);
         } catch (RunwayException e) {
-            getContext().onFailure(new AbortException("teardown: " + e.getMessage()));
+            context().onFailure(new AbortException("teardown: " + e.getMessage()));
         }
         return true;
     }

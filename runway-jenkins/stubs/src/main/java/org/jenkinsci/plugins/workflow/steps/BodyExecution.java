@@ -7,6 +7,8 @@ package org.jenkinsci.plugins.workflow.steps;
 public abstract class BodyExecution implements java.util.concurrent.Future<Object>, java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
+    public abstract java.util.Collection<StepExecution> getCurrentExecutions();
+
     public boolean cancel(Throwable t) {
         throw new UnsupportedOperationException("stub");
     }
