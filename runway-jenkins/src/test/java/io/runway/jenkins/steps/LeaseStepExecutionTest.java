@@ -179,7 +179,7 @@ class LeaseStepExecutionTest {
         e.stop(abort);
 
         assertThat(ctx.awaitFailure()).isSameAs(abort);
-        assertThat(body.cancelledWith()).isSameAs(abort);
+        assertThat(body.awaitCancelled()).isSameAs(abort);
         awaitState(e.leaseId(), LeaseState.RELEASED);
         assertThat(LeaseKeepers.isKept(e.leaseId())).isFalse();
     }

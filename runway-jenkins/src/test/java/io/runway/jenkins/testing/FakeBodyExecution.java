@@ -21,6 +21,7 @@ public final class FakeBodyExecution extends BodyExecution {
     private final BodyExecutionCallback callback;
     private final ArrayList<Object> contexts;
     private volatile Throwable cancelledWith;
+    private final transient java.util.concurrent.CompletableFuture<Throwable> cancelled = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean done;
 
     FakeBodyExecution(FakeStepContext context, BodyExecutionCallback callback, List<Object> contexts) {
@@ -54,6 +55,11 @@ public final class FakeBodyExecution extends BodyExecution {
         return cancelledWith;
     }
 
+    /** The cause the body was cancelled with, waiting at most 30 s (cancelling may come from another thread). */
+    public Throwable awaitCancelled() throws Exception {
+        return cancelled.get(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public Collection<StepExecution> getCurrentExecutions() {
         return List.of();
@@ -65,6 +71,9 @@ public final class FakeBodyExecution extends BodyExecution {
             return false;
         }
         cancelledWith = t;
+        if (cancelled != null) {
+            cancelled.complete(t); // null in a copy made by serialization
+        }
         fail(t);
         return true;
     }
