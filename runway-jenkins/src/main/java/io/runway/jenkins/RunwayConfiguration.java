@@ -29,7 +29,7 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 @Extension
 @Symbol("runway")
 public class RunwayConfiguration extends GlobalConfiguration {
-    private String pools = "pools: []\n";
+    private String pools = "";
     private String defaultTtl = "15m";
     private String defaultWait = "30m";
     private String maxPersonTtl = "8h";
@@ -116,8 +116,12 @@ public class RunwayConfiguration extends GlobalConfiguration {
         return readPools(pools);
     }
 
+    /** Blank means no pools (rollouts only); otherwise a pools document that core's validator accepts. */
     static PoolsConfig readPools(String text) {
-        SpecResult<PoolsConfig> result = SpecKind.POOLS.reader().read("runway pools", text == null ? "" : text);
+        if (text == null || text.isBlank()) {
+            return new PoolsConfig(java.util.List.of(), null);
+        }
+        SpecResult<PoolsConfig> result = SpecKind.POOLS.reader().read("runway pools", text);
         if (!result.isValid()) {
             throw new InvalidInputException("pools", result.problems().stream().map(Problem::toString)
                     .collect(Collectors.joining("\n")));

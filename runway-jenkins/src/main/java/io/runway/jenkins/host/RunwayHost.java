@@ -158,6 +158,10 @@ public final class RunwayHost implements AutoCloseable {
         return clock;
     }
 
+    public LocalDeployer deployer() {
+        return deployer;
+    }
+
     public EmbeddedTrafficRouter router() {
         return router;
     }
