@@ -120,6 +120,14 @@ public class HealthGateStepExecution extends RunwayStepExecution {
                 + Instant.ofEpochMilli(startedAtMillis);
     }
 
+    /** Stops probing without completing the step: what the controller going down does to it. */
+    void halt() {
+        GateRun<?> r = run;
+        if (r != null) {
+            r.close();
+        }
+    }
+
     GateOptions options() {
         return options;
     }
