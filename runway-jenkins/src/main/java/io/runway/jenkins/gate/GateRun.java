@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  * itself at the first terminal verdict (PROMOTE, ROLLBACK or INCONCLUSIVE).
  */
 public final class GateRun<S> implements AutoCloseable {
+    static final Duration MIN_PROBE_TIMEOUT = Duration.ofSeconds(10);
+
     private final GateOptions options;
     private final Judge<S> judge;
     private final ProbeCounter canary;
@@ -35,7 +37,8 @@ public final class GateRun<S> implements AutoCloseable {
         this.options = options;
         this.judge = judge;
         this.state = judge.start();
-        Duration probeTimeout = options.interval();
+        // A slow answer is judged by its latency, not turned into an error by a short interval.
+        Duration probeTimeout = options.interval().compareTo(MIN_PROBE_TIMEOUT) > 0 ? options.interval() : MIN_PROBE_TIMEOUT;
         this.canary = new ProbeCounter(client, options.url(), probeTimeout);
         this.baseline = options.baselineUrl() == null ? null : new ProbeCounter(client, options.baselineUrl(), probeTimeout);
         this.clock = clock;

@@ -62,7 +62,7 @@ public class HealthGateStepExecution extends RunwayStepExecution {
     }
 
     private void begin(RunwayHost host) {
-        run = GateRun.start(options, HttpClient.newBuilder().connectTimeout(options.interval()).build(), host.clock(),
+        run = GateRun.start(options, HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build(), host.clock(),
                 Instant.ofEpochMilli(startedAtMillis), host.executor(), this::judged);
     }
 
