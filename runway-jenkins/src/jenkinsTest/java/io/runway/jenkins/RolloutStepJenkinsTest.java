@@ -11,7 +11,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * A canary on the local provider from a Pipeline, promoted by rolloutPromote from a parallel branch, and
- * a blue-green-free abort that marks the build UNSTABLE. Runs only in the canonical build.
+ * an abort that marks the build UNSTABLE. Runs only in the canonical build.
  */
 @WithJenkins
 class RolloutStepJenkinsTest {
@@ -30,8 +30,8 @@ class RolloutStepJenkinsTest {
         WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "canary");
         p.setDefinition(new CpsFlowDefinition("def result\n"
                 + "parallel(run: { result = " + inlineRollout("FAILURE") + " },\n"
-                + "         promote: { waitUntil { rolloutPromote(service: 'shop').result != null }; })\n"
-                + "echo \"rollout ended ${result.result}\"", false));
+                + "         promote: { waitUntil { try { rolloutPromote(service: 'shop'); return true } catch (e) { return false } } })\n"
+                + "echo \"rollout ended ${result.result}\"", true));
         WorkflowRun b = r.buildAndAssertSuccess(p);
         r.assertLogContains("rollout ended PROMOTED", b);
         r.assertLogContains("[runway] Started rollout", b);
@@ -41,7 +41,7 @@ class RolloutStepJenkinsTest {
     void anAbortedCanaryMarksTheBuildUnstable(JenkinsRule r) throws Exception {
         WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "abort");
         p.setDefinition(new CpsFlowDefinition("parallel(run: { " + inlineRollout("UNSTABLE") + " },\n"
-                + "         abort: { waitUntil { rolloutAbort(service: 'shop').result != null } })", false));
+                + "         abort: { waitUntil { try { rolloutAbort(service: 'shop'); return true } catch (e) { return false } } })", true));
         r.assertBuildStatus(hudson.model.Result.UNSTABLE, p.scheduleBuild2(0));
     }
 }
