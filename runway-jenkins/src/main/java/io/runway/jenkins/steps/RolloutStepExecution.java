@@ -94,7 +94,8 @@ public class RolloutStepExecution extends RunwayStepExecution {
             StepLog.println(context(), c.state().id() + ": " + line);
             RolloutState now = c.state();
             if (now.phase().isTerminal()) {
-                finish(now, null);
+                // Called under the rollout controller's lock: write the build's records elsewhere.
+                host.executor().execute(() -> finish(now, null));
             }
         });
         c.finished().whenComplete(this::finish);
