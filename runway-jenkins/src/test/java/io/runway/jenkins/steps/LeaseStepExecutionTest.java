@@ -139,6 +139,34 @@ class LeaseStepExecutionTest {
     }
 
     @Test
+    void hundredsOfWaitingStepsHoldNoThreadAndAreServedInTurn() throws Exception {
+        FakeStepContext holderCtx = new FakeStepContext();
+        begin(step("solo", 1, "0s"), holderCtx);
+        FakeBodyExecution holding = holderCtx.awaitBody();
+        int threadsBefore = Thread.activeCount();
+
+        java.util.List<FakeStepContext> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            FakeStepContext c = new FakeStepContext();
+            begin(step("solo", 1, "1h"), c);
+            waiting.add(c);
+        }
+        host.leases().tick().get(10, TimeUnit.SECONDS);
+        assertThat(host.leases().leases()).filteredOn(l -> l.state() == LeaseState.WAITING).hasSize(300);
+        // The executor is a fixed pool; no step may start a thread of its own to wait.
+        assertThat(Thread.activeCount() - threadsBefore).isLessThan(10);
+
+        // Each body ends as soon as it starts; every waiter gets the one resource, one after another.
+        holding.succeed(null);
+        for (FakeStepContext c : waiting) {
+            c.awaitBody().succeed(null);
+            c.awaitSuccess();
+        }
+        host.leases().tick().get(10, TimeUnit.SECONDS);
+        assertThat(host.leases().leases()).noneMatch(l -> l.state() == LeaseState.WAITING || l.state() == LeaseState.ACTIVE);
+    }
+
+    @Test
     void notGrantedWithinTheWaitFailsWithAClearMessage() throws Exception {
         FakeStepContext first = new FakeStepContext();
         begin(step("solo", 1, "0s"), first);
