@@ -61,9 +61,10 @@ public class RunwayService {
         StepDefaults.set(config.stepDefaults());
         host = RunwayHost.open(dir, config.getStore().open(dir), config.poolsConfig(), Clock.systemUTC(), Timer.get(),
                 EngineOptions.DEFAULT, Duration.ofSeconds(1));
+        // Rollouts are resumed before steps can find the host, so a step following one finds it running.
+        List<String> resumed = host.recover();
         HostHolder.set(host);
         started = this;
-        List<String> resumed = host.recover();
         List<String> ended = reconcile();
         LOGGER.info(() -> "Runway started in " + dir + ": " + resumed.size() + " rollout(s) resumed, "
                 + ended.size() + " lease(s)/rollout(s) of finished builds ended");

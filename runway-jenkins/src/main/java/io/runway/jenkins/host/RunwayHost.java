@@ -39,6 +39,7 @@ public final class RunwayHost implements AutoCloseable {
     private final ProgressBus progress = new ProgressBus();
     private final ScheduledExecutorService executor;
     private final Clock clock;
+    private final java.util.List<Runnable> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RunwayHost(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
                        ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick) {
@@ -173,10 +174,26 @@ public final class RunwayHost implements AutoCloseable {
     @Override
     public void close() {
         try {
+            rollouts.stop();
             leases.close();
         } finally {
             router.close();
             store.close();
+            closeListeners.forEach(RunwayHost::runQuietly);
+        }
+    }
+
+    /** Runs {@code listener} once this host has closed (a step following a rollout follows it on the next host). */
+    public Runnable onClose(Runnable listener) {
+        closeListeners.add(listener);
+        return () -> closeListeners.remove(listener);
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // One listener's failure must not keep the others from hearing the host closed.
         }
     }
 }

@@ -36,6 +36,7 @@ public class RolloutStepExecution extends RunwayStepExecution {
 
     private transient volatile Runnable unfollow;
     private transient volatile AtomicBoolean completed;
+    private transient volatile java.util.concurrent.ScheduledExecutorService lastExecutor;
 
     RolloutStepExecution(RolloutStep step, StepContext context) {
         super(context);
@@ -90,7 +91,9 @@ public class RolloutStepExecution extends RunwayStepExecution {
     }
 
     private void follow(RunwayHost host, RolloutController c) {
-        unfollow = host.progress().follow(c.state().id(), line -> {
+        lastExecutor = host.executor();
+        Runnable stopListening = host.onClose(this::hostClosed);
+        Runnable lines = host.progress().follow(c.state().id(), line -> {
             StepLog.println(context(), c.state().id() + ": " + line);
             RolloutState now = c.state();
             if (now.phase().isTerminal()) {
@@ -98,6 +101,10 @@ public class RolloutStepExecution extends RunwayStepExecution {
                 host.executor().execute(() -> finish(now, null));
             }
         });
+        unfollow = () -> {
+            lines.run();
+            stopListening.run();
+        };
         c.finished().whenComplete(this::finish);
         RolloutState now = c.state();
         if (now.phase().isTerminal()) {
@@ -105,8 +112,27 @@ public class RolloutStepExecution extends RunwayStepExecution {
         }
     }
 
+    /**
+     * The host closed under the rollout: Runway is restarting (configuration saved) or the controller is
+     * shutting down. The rollout lives on in the store; follow it on the next host (after a shutdown,
+     * {@link #onResume} does).
+     */
+    private void hostClosed() {
+        Runnable stop = unfollow;
+        if (stop != null) {
+            stop.run();
+        }
+        if (!HostHolder.isShuttingDown()) {
+            refollowLater();
+        }
+    }
+
     /** Completes the step once, when the rollout has a result (teardown of the loser goes on after). */
     private void finish(RolloutState state, Throwable error) {
+        if (error != null && retryable(error)) {
+            hostClosed();
+            return;
+        }
         AtomicBoolean once = completed;
         if (once == null || !once.compareAndSet(false, true)) {
             return;
@@ -133,6 +159,39 @@ public class RolloutStepExecution extends RunwayStepExecution {
             }
             case NONE -> context().onSuccess(RolloutResults.of(state));
         }
+    }
+
+    private static boolean retryable(Throwable error) {
+        Throwable t = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return t instanceof RunwayException re && re.retryable();
+    }
+
+    /** Follows the rollout again once the controller's new host has resumed it. */
+    private void refollowLater() {
+        java.util.concurrent.ScheduledExecutorService executor = lastExecutor;
+        if (executor == null) {
+            return;
+        }
+        executor.schedule(() -> {
+            if (HostHolder.isShuttingDown() || completed == null || completed.get()) {
+                return;
+            }
+            RunwayHost now = HostHolder.getOrNull();
+            if (now == null) {
+                refollowLater();
+                return;
+            }
+            try {
+                RolloutController c = now.rollouts().get(rolloutId);
+                StepLog.println(context(), "Runway restarted; following rollout " + rolloutId + " again");
+                follow(now, c);
+            } catch (RunwayException e) {
+                // The new host resumed every unfinished rollout before it was installed: this one ended.
+                completed.set(true);
+                context().onFailure(new AbortException("Rollout " + rolloutId
+                        + " is not running after Runway restarted (it ended meanwhile); see the Runway page"));
+            }
+        }, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override

@@ -186,6 +186,29 @@ class RolloutStepExecutionTest {
     }
 
     @Test
+    void theStepFollowsTheRolloutOnTheNewHostWhenRunwayReloads() throws Exception {
+        FakeStepContext ctx = new FakeStepContext();
+        begin(inline(null), ctx);
+        String id = awaitStarted(ctx);
+        TestRollouts.awaitPhase(host, id, RolloutPhase.PAUSED);
+
+        // What saving the configuration does: the host goes, a new one resumes the rollouts, then is installed.
+        HostHolder.set(null);
+        host.close();
+        RunwayHost next = RunwayHost.openEmbedded(dir, TestHosts.pools(TestHosts.TWO_WEB_HOSTS), Clock.systemUTC(), executor,
+                io.runway.core.lease.EngineOptions.DEFAULT.withTickInterval(java.time.Duration.ZERO), java.time.Duration.ofMillis(100));
+        host = next;
+        assertThat(next.recover()).containsExactly(id);
+        HostHolder.set(next);
+        awaitLog(ctx, "Runway restarted; following rollout " + id + " again");
+
+        promote(id);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) ctx.awaitSuccess();
+        assertThat(result).containsEntry("result", "PROMOTED");
+    }
+
+    @Test
     void anInvalidSpecFailsWithEveryProblemAndStartsNothing() throws Exception {
         RolloutStep s = inline(null);
         s.setVersion("not a version!");
