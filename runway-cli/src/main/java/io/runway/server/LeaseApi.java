@@ -7,7 +7,6 @@ import io.runway.core.lease.Lease;
 import io.runway.core.lease.LeaseEngine;
 import io.runway.core.lease.LeaseRequest;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -122,16 +121,7 @@ final class LeaseApi {
 
     /** The grant's view with the token placed right after the owner; the only response that carries it. */
     private static Map<String, Object> withToken(Grant grant) {
-        Map<String, Object> view = ApiJson.mapper().convertValue(grant.lease(),
-                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
-        Map<String, Object> out = new LinkedHashMap<>();
-        view.forEach((k, v) -> {
-            out.put(k, v);
-            if (k.equals("owner")) {
-                out.put("token", grant.token());
-            }
-        });
-        return out;
+        return io.runway.core.api.ApiViews.grant(grant);
     }
 
     static List<String> methodsOf(String route) {

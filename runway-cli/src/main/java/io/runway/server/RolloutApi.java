@@ -86,15 +86,7 @@ final class RolloutApi {
 
     /** The state as readers get it: environment values (often secrets) are replaced by "***". */
     private static ObjectNode view(RolloutState state) {
-        try {
-            ObjectNode tree = (ObjectNode) ApiJson.mapper().readTree(RolloutDocuments.write(state, 1).body());
-            JsonNode deploy = tree.path("spec").path("deploy");
-            redact(deploy.path("env"));
-            deploy.path("versions").forEach(v -> redact(v.path("env")));
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render rollout " + state.id(), e);
-        }
+        return io.runway.core.api.ApiViews.rollout(state);
     }
 
     private static String write(ObjectNode tree, RolloutState state) {
@@ -102,14 +94,6 @@ final class RolloutApi {
             return ApiJson.mapper().writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render rollout " + state.id(), e);
-        }
-    }
-
-    private static void redact(JsonNode env) {
-        if (env instanceof ObjectNode o) {
-            java.util.List<String> names = new java.util.ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            names.forEach(name -> o.put(name, "***"));
         }
     }
 }

@@ -103,6 +103,16 @@ public final class RolloutController {
         ticking = executor.scheduleWithFixedDelay(this::tickSafely, 0, ms, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops ticking without changing the rollout: what a host does when it closes. The rollout stays as
+     * stored; the next host resumes it. {@link #finished()} does not complete.
+     */
+    public synchronized void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+    }
+
     /** Completes when the rollout ended and its loser is torn down. */
     public CompletableFuture<RolloutState> finished() {
         return finished;

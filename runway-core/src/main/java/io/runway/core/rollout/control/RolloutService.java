@@ -130,6 +130,11 @@ public final class RolloutService {
         return get(id).abort(by);
     }
 
+    /** Stops every controller's ticking (the rollouts stay as stored); for a host that is closing. */
+    public void stop() {
+        controllers.values().forEach(RolloutController::stop);
+    }
+
     /** Rollouts this host knows, newest first. */
     public List<RolloutState> list() {
         return controllers.values().stream().map(RolloutController::state)

@@ -1,0 +1,199 @@
+package io.runway.jenkins.host;
+
+import io.runway.core.deploy.local.LocalDeployer;
+import io.runway.core.deploy.local.LocalDeployerOptions;
+import io.runway.core.error.NotFoundException;
+import io.runway.core.lease.EngineOptions;
+import io.runway.core.lease.Lease;
+import io.runway.core.lease.LeaseEngine;
+import io.runway.core.pool.PoolsConfig;
+import io.runway.core.provider.StaticProvider;
+import io.runway.core.rollout.RolloutState;
+import io.runway.core.rollout.control.RolloutController;
+import io.runway.core.rollout.control.RolloutService;
+import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.store.StateStore;
+import io.runway.core.store.embedded.EmbeddedStateStore;
+import io.runway.core.traffic.embedded.EmbeddedTrafficRouter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
+
+/**
+ * One controller's Runway: the embedded store under a state directory, the lease engine, local versions,
+ * the in-process router and the rollout service, all on threads the host (Jenkins' {@code Timer}) owns.
+ * Plain Java, so everything the plugin does with the engine is tested without Jenkins.
+ */
+public final class RunwayHost implements AutoCloseable {
+    private final StateStore store;
+    private final LeaseEngine leases;
+    private final LocalDeployer deployer;
+    private final EmbeddedTrafficRouter router;
+    private final RolloutService rollouts;
+    private final ProgressBus progress = new ProgressBus();
+    private final ScheduledExecutorService executor;
+    private final Clock clock;
+    private final java.util.List<Runnable> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private RunwayHost(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
+                       ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick) {
+        this.store = store;
+        this.executor = executor;
+        this.clock = clock;
+        this.leases = LeaseEngine.start(pools, Map.of(StaticProvider.NAME, new StaticProvider()), store, clock,
+                executor, options);
+        this.deployer = new LocalDeployer(store, executor, clock,
+                LocalDeployerOptions.defaults(stateDir.resolve("logs")));
+        this.router = new EmbeddedTrafficRouter(clock);
+        router.start();
+        deployer.recover().join();
+        this.rollouts = new RolloutService(store, deployer, router, clock, executor, progress, rolloutTick);
+    }
+
+    /**
+     * Starts the engines on {@code store} (closed with the host); local versions keep their logs under
+     * {@code stateDir/logs}. Rollouts are not resumed until {@link #recover} runs.
+     */
+    public static RunwayHost open(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
+                                  ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick) {
+        try {
+            return new RunwayHost(stateDir, store, pools, clock, executor, options, rolloutTick);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The embedded default: a crash-safe store in {@code stateDir/store}. */
+    public static RunwayHost openEmbedded(Path stateDir, PoolsConfig pools, Clock clock,
+                                          ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick) {
+        return open(stateDir, EmbeddedStateStore.open(stateDir.resolve("store")), pools, clock, executor, options, rolloutTick);
+    }
+
+    /** Resumes stored rollouts (each with a router listener) and removes what no live rollout owns. */
+    public List<String> recover() {
+        List<String> ids = new ArrayList<>();
+        for (RolloutController c : rollouts.recover()) {
+            listenFor(c.state().spec());
+            ids.add(c.state().id());
+        }
+        return ids;
+    }
+
+    /** Starts a rollout with a router listener for its service (and preview, for blue-green). */
+    public RolloutController startRollout(RolloutSpec spec) {
+        listenFor(spec);
+        return rollouts.start(spec);
+    }
+
+    private void listenFor(RolloutSpec spec) {
+        listen(spec.service());
+        if (spec.strategy().blueGreen() != null) {
+            listen(spec.service() + "-preview");
+        }
+    }
+
+    /** The router address of {@code service}, opening a listener on a free loopback port if it has none. */
+    public synchronized URI listen(String service) {
+        try {
+            return router.address(service);
+        } catch (NotFoundException e) {
+            router.listen(service, 0);
+            return router.address(service);
+        }
+    }
+
+    /**
+     * Ends what belongs to builds that are gone: waiting or active leases are revoked (their resources go
+     * back through cleanup) and unfinished rollouts are aborted (rolled back, the new version torn down).
+     * Leases of people ({@code user:}) are bounded by their TTL and left alone.
+     *
+     * @return the ids of what was ended
+     */
+    public List<String> reconcile(Predicate<String> buildOwnerAlive) {
+        List<String> ended = new ArrayList<>();
+        for (Lease l : leases.leases()) {
+            if (!l.state().isTerminal() && Owners.isBuild(l.owner()) && !buildOwnerAlive.test(l.owner())) {
+                leases.revoke(l.id(), "runway", "its build " + Owners.buildId(l.owner()) + " is no longer running");
+                ended.add(l.id());
+            }
+        }
+        for (RolloutState r : rollouts.list()) {
+            String owner = RolloutOwners.ownerOf(r.spec());
+            if (!r.phase().isTerminal() && Owners.isBuild(owner) && !buildOwnerAlive.test(owner)) {
+                rollouts.abort(r.id(), "runway (build " + Owners.buildId(owner) + " is no longer running)");
+                ended.add(r.id());
+            }
+        }
+        return ended;
+    }
+
+    /** Tears down everything {@code owner} still holds; what a build's end does. */
+    public List<String> teardown(String owner) {
+        return reconcile(o -> !o.equals(owner));
+    }
+
+    public LeaseEngine leases() {
+        return leases;
+    }
+
+    public RolloutService rollouts() {
+        return rollouts;
+    }
+
+    public ProgressBus progress() {
+        return progress;
+    }
+
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDeployer deployer() {
+        return deployer;
+    }
+
+    public EmbeddedTrafficRouter router() {
+        return router;
+    }
+
+    /**
+     * Stops the lease engine (durably), the router and the store. Local versions keep running; the next
+     * start adopts them and resumes their rollouts, as after a crash.
+     */
+    @Override
+    public void close() {
+        try {
+            rollouts.stop();
+            leases.close();
+        } finally {
+            router.close();
+            store.close();
+            closeListeners.forEach(RunwayHost::runQuietly);
+        }
+    }
+
+    /** Runs {@code listener} once this host has closed (a step following a rollout follows it on the next host). */
+    public Runnable onClose(Runnable listener) {
+        closeListeners.add(listener);
+        return () -> closeListeners.remove(listener);
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // One listener's failure must not keep the others from hearing the host closed.
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package hudson;
+
+/** Compile-only stub. Upstream: org.jenkins-ci.main:jenkins-core (jenkinsci/jenkins), {@code core/src/main/java/hudson/ExtensionPoint.java}. */
+public interface ExtensionPoint {
+}

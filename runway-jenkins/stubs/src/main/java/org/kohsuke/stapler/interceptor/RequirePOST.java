@@ -1,0 +1,15 @@
+package org.kohsuke.stapler.interceptor;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Compile-only stub. Upstream: org.kohsuke.stapler:stapler (jenkinsci/stapler),
+ * {@code core/src/main/java/org/kohsuke/stapler/interceptor/RequirePOST.java} (there with its interceptor).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.FIELD})
+public @interface RequirePOST {
+}
