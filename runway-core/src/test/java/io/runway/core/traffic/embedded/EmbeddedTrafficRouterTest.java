@@ -83,15 +83,22 @@ class EmbeddedTrafficRouterTest {
         int requests = 2_000;
 
         int onCanary = 0;
+        int onStable = 0;
         for (int i = 0; i < requests; i++) {
-            onCanary += get("/", Map.of()).body().startsWith("v2|") ? 1 : 0;
+            String body = get("/", Map.of()).body();
+            onCanary += body.startsWith("v2|") ? 1 : 0;
+            onStable += body.startsWith("v1|") ? 1 : 0;
         }
 
         // Counter-based split: deterministic, within 1% of the requests (exact every 10,000).
         assertThat(onCanary).isCloseTo(expectedCanary, offset(requests / 100));
+        // Each counter agrees with what the client saw. On a loaded machine the JDK test backend may close
+        // a pooled connection just as the router reuses it: that request is counted as the version's error
+        // (502 to the client), so the comparison is of successful requests.
         TrafficSnapshot snapshot = router.snapshot(SERVICE);
-        assertThat(snapshot.version("v2").requests()).isEqualTo(onCanary);
-        assertThat(snapshot.version("v1").requests()).isEqualTo(requests - onCanary);
+        assertThat(snapshot.version("v2").requests() - snapshot.version("v2").errors()).isEqualTo(onCanary);
+        assertThat(snapshot.version("v1").requests() - snapshot.version("v1").errors()).isEqualTo(onStable);
+        assertThat(snapshot.total().requests()).isEqualTo(requests);
     }
 
     @Test
