@@ -24,8 +24,6 @@ public final class RolloutOwners {
         }
         FingerprintSpec withOwner = f == null ? new FingerprintSpec(owner, null, List.of(), null, null)
                 : new FingerprintSpec(owner, f.role(), f.permissions(), f.commit(), f.artifact());
-        return new RolloutSpec(spec.service(), spec.version(), spec.baseline(), spec.provider(), spec.deploy(),
-                spec.strategy(), spec.stickiness(), spec.analysis(), spec.onInconclusive(), spec.scaleDownDelay(),
-                spec.onRestart(), withOwner);
+        return spec.withFingerprint(withOwner);
     }
 }

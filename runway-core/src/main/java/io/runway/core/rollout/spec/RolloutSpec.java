@@ -50,4 +50,10 @@ public record RolloutSpec(
         scaleDownDelay = scaleDownDelay == null ? Duration.ofSeconds(30) : scaleDownDelay;
         onRestart = onRestart == null ? "resume" : onRestart;
     }
+
+    /** This spec with another fingerprint section (hosts fill in who deploys when the spec names no one). */
+    public RolloutSpec withFingerprint(FingerprintSpec newFingerprint) {
+        return new RolloutSpec(service, version, baseline, provider, deploy, strategy, stickiness, analysis,
+                onInconclusive, scaleDownDelay, onRestart, newFingerprint, aws);
+    }
 }
