@@ -23,11 +23,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -210,14 +212,21 @@ public final class TaskScheduler implements AutoCloseable {
         TickPlan plan = new TickPlan(book, now);
         try {
             fire(plan, now);
-            plan.admit(graphs.keySet(), this::maxActiveRuns);
             List<TaskAction> actions = new ArrayList<>();
             Map<String, List<TaskEvent>> byRun = new HashMap<>();
             events.forEach(e -> byRun.computeIfAbsent(e.runId(), k -> new ArrayList<>()).add(e));
-            for (GraphRun run : plan.running()) {
-                GraphRunDecider.Decision d = decider.decide(run, byRun.getOrDefault(run.id(), List.of()), now);
-                plan.update(d.run());
-                actions.addAll(d.actions());
+            Set<String> decided = new HashSet<>();
+            for (int round = 0; round < 2; round++) { // runs that end this tick free slots for queued ones at once
+                if (round == 1) {
+                    plan.admit(graphs.keySet(), this::maxActiveRuns);
+                }
+                for (GraphRun run : plan.running()) {
+                    if (decided.add(run.id())) {
+                        GraphRunDecider.Decision d = decider.decide(run, byRun.getOrDefault(run.id(), List.of()), now);
+                        plan.update(d.run());
+                        actions.addAll(d.actions());
+                    }
+                }
             }
             List<DocumentRecord> docs = plan.documents();
             plan.fires().forEach((g, at) -> docs.add(fireDocument(g, at)));
