@@ -1,10 +1,5 @@
 package io.runway.core.task.cron;
 
-import com.cronutils.model.Cron;
-import com.cronutils.model.definition.CronDefinition;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,24 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns Jenkins cron text into a shared {@link CronSchedule}: {@link JenkinsCronParser} resolves
- * {@code H}, the result is rendered as plain five-field cron, and cron-utils (with a definition that
- * matches day-of-month AND day-of-week, as Jenkins does) does the calendar arithmetic. Compiled
- * schedules are interned by their resolved text. Thread-safe.
+ * {@code H}, the resolved fields are interned by value (lines and zone), and cron-utils does the
+ * calendar arithmetic when fires are asked for. Thread-safe.
  */
 public final class CronSchedules {
-    private static final CronDefinition DEFINITION = CronDefinitionBuilder.defineCron()
-            .withMinutes().withValidRange(0, 59).and()
-            .withHours().withValidRange(0, 23).and()
-            .withDayOfMonth().withValidRange(1, 31).and()
-            .withMonth().withValidRange(1, 12).and()
-            .withDayOfWeek().withValidRange(0, 6).withMondayDoWValue(1).and()
-            .matchDayOfWeekAndDayOfMonth()
-            .instance();
-    private static final CronParser PARSER = new CronParser(DEFINITION);
     private static final int[] FULL_MIN = {0, 0, 1, 1, 0};
     private static final int[] FULL_MAX = {59, 23, 31, 12, 6};
 
-    private final ConcurrentHashMap<String, CronSchedule> interned = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CronSchedule, CronSchedule> interned = new ConcurrentHashMap<>();
 
     /**
      * @param text Jenkins cron text
@@ -42,22 +27,20 @@ public final class CronSchedules {
     public CronSchedule compile(String text, String name, ZoneId defaultZone, String field) {
         JenkinsCronParser.Parsed parsed = new JenkinsCronParser(field).parse(text, name);
         ZoneId zone = parsed.zone() != null ? parsed.zone() : defaultZone == null ? ZoneOffset.UTC : defaultZone;
-        List<String> lines = new ArrayList<>();
+        List<long[]> lines = new ArrayList<>();
         for (long[] bits : parsed.lines()) {
-            String line = render(bits);
-            if (!lines.contains(line)) {
-                lines.add(line);
+            long[] p = CronSchedule.pack(bits);
+            if (lines.stream().noneMatch(l -> java.util.Arrays.equals(l, p))) {
+                lines.add(p);
             }
         }
-        String canonical = "TZ=" + zone.getId() + "\n" + String.join("\n", lines);
-        return interned.computeIfAbsent(canonical, c -> {
-            List<ExecutionTime> times = new ArrayList<>();
-            for (String line : lines) {
-                Cron cron = PARSER.parse(line);
-                times.add(ExecutionTime.forCron(cron));
-            }
-            return new CronSchedule(c, zone, times);
-        });
+        long[] packed = new long[lines.size() * 3];
+        for (int i = 0; i < lines.size(); i++) {
+            System.arraycopy(lines.get(i), 0, packed, 3 * i, 3);
+        }
+        CronSchedule s = new CronSchedule(packed, zone);
+        CronSchedule existing = interned.putIfAbsent(s, s);
+        return existing != null ? existing : s;
     }
 
     /** Number of distinct resolved schedules held. */
@@ -65,7 +48,8 @@ public final class CronSchedules {
         return interned.size();
     }
 
-    private static String render(long[] bits) {
+    /** Plain five-field cron of one line's bit sets: {@code *} for a full field, else a comma list. */
+    static String render(long[] bits) {
         StringBuilder b = new StringBuilder();
         for (int f = 0; f < 5; f++) {
             if (f > 0) {
