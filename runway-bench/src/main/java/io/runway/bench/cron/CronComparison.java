@@ -29,6 +29,7 @@ public final class CronComparison {
         int lead = intOption(args, "--lead", 20);
         int threads = intOption(args, "--quartz-threads", 10);
         int timeout = intOption(args, "--timeout", 100);
+        String only = stringOption(args, "--only", "runway,quartz");
         System.out.printf(Locale.ROOT, "cron comparison: %d schedules, %d CPUs, Java %s, max heap %d MiB%n", n,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -37,38 +38,47 @@ public final class CronComparison {
         CronSchedules resolver = new CronSchedules();
         List<CronWorkload.Schedule> mix = CronWorkload.hashedMix(n, s -> CronWorkload.toQuartz(
                 resolver.compile(s.jenkins(), s.name(), ZoneOffset.UTC, "cron").canonical().split("\n")[1]));
-        Memory runwayMix = runwayMemory(mix);
-        Memory quartzMix = quartzMemory(mix, threads);
+        Memory runwayMix = only.contains("runway") ? runwayMemory(mix) : new Memory(0, 0);
+        Memory quartzMix = only.contains("quartz") ? quartzMemory(mix, threads) : new Memory(0, 0);
+        mix = null;
         System.out.printf(Locale.ROOT, "memory (H mix): runway %.0f B/schedule (%d distinct resolved schedules), quartz %.0f B/schedule%n",
                 runwayMix.perSchedule(n), runwayMix.distinct(), quartzMix.perSchedule(n));
 
         // 2. Runway dispatch burst.
+        FireRecorder.Summary r = FireRecorder.NOT_RUN;
+        long runwayBurstBytes = 0;
+        if (only.contains("runway")) {
         Instant due = nextMinute(lead);
         List<CronWorkload.Schedule> burst = CronWorkload.dueAt(n, due.atZone(ZoneOffset.UTC));
         long before = usedAfterGc();
         RunwayCronSide runway = new RunwayCronSide();
         runway.add(burst, Instant.now());
-        long runwayBurstBytes = usedAfterGc() - before;
+        runwayBurstBytes = usedAfterGc() - before;
         System.out.printf(Locale.ROOT, "runway: %d schedules due at %s (%d distinct), %.0f B/schedule; waiting%n", n, due,
                 runway.schedules.size(), runwayBurstBytes / (double) n);
-        FireRecorder.Summary r = runway.dispatch(n, due, secondsUntil(due) + timeout).summary();
+        r = runway.dispatch(n, due, secondsUntil(due) + timeout).summary();
         runway = null;
         print("runway", r);
+        }
 
         // 3. Quartz dispatch burst, at a later minute.
+        FireRecorder.Summary q = FireRecorder.NOT_RUN;
+        long quartzBurstBytes = 0;
+        if (only.contains("quartz")) {
         QuartzCronSide quartz = new QuartzCronSide("bench-burst", threads);
-        before = usedAfterGc();
+        long before = usedAfterGc();
         Instant qdue = nextMinute(lead + 15); // room for scheduling 100,000 triggers
         List<CronWorkload.Schedule> qburst = CronWorkload.dueAt(n, qdue.atZone(ZoneOffset.UTC));
         quartz.add(qburst);
-        long quartzBurstBytes = usedAfterGc() - before;
+        quartzBurstBytes = usedAfterGc() - before;
         System.out.printf(Locale.ROOT, "quartz: %d triggers due at %s, %.0f B/schedule; waiting%n", n, qdue, quartzBurstBytes / (double) n);
         if (Instant.now().isAfter(qdue.minusSeconds(2))) {
             System.out.println("quartz: set-up ran past the due minute; rerun with a larger --lead");
         }
-        FireRecorder.Summary q = quartz.dispatch(n, qdue, secondsUntil(qdue) + timeout).summary();
+        q = quartz.dispatch(n, qdue, secondsUntil(qdue) + timeout).summary();
         quartz.shutdown();
         print("quartz", q);
+        }
 
         System.out.println();
         System.out.println("| measure | runway | Quartz 2.5.2 | ratio | target |");
@@ -143,6 +153,15 @@ public final class CronComparison {
             used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
+    }
+
+    private static String stringOption(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int intOption(String[] args, String name, int fallback) {

@@ -28,9 +28,22 @@ final class FireRecorder {
         }
     }
 
+    /** Waits for every fire, printing progress every 10 s. */
     boolean await(long seconds) throws InterruptedException {
-        return all.await(seconds, TimeUnit.SECONDS);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return all.getCount() == 0;
+            }
+            if (all.await(Math.min(left, TimeUnit.SECONDS.toNanos(10)), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            System.out.printf("  ... %d of %d fired%n", firedMicros.length() - all.getCount(), firedMicros.length());
+        }
     }
+
+    static final Summary NOT_RUN = new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
 
     record Summary(int fired, double p50Ms, double p99Ms, double maxMs, double firstMs, double spanMs, double firesPerSecond) {}
 

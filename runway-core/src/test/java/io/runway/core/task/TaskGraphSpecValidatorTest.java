@@ -146,4 +146,13 @@ class TaskGraphSpecValidatorTest {
                   - {name: t, command: [x], retry: 3}
                 """)).singleElement().asString().startsWith("g.yaml:3:29: tasks[0].retry: ");
     }
+
+    @Test
+    void theJsonSchemaDescribesTaskGraphs() {
+        com.fasterxml.jackson.databind.JsonNode schema = io.runway.core.spec.SpecSchemas.all().get("task-graph");
+        assertThat(schema.at("/required").toString()).contains("name", "tasks");
+        assertThat(schema.toString()).contains("\"enum\":[\"skip\",\"runOnce\",\"catchUp\"]")
+                .contains("\"enum\":[\"allSuccess\",\"allDone\",\"noneFailed\",\"oneFailed\"]")
+                .contains("\"additionalProperties\":false");
+    }
 }

@@ -43,6 +43,11 @@ public final class TaskDocuments {
         return read(doc, FireState.class);
     }
 
+    /** A graph spec (or any task value) as JSON the way documents hold it: durations as in spec files. */
+    public static String json(Object value) {
+        return write(value);
+    }
+
     private static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
