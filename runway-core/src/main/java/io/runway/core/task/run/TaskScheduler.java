@@ -218,7 +218,7 @@ public final class TaskScheduler implements AutoCloseable {
             Set<String> decided = new HashSet<>();
             for (int round = 0; round < 2; round++) { // runs that end this tick free slots for queued ones at once
                 if (round == 1) {
-                    plan.admit(graphs.keySet(), this::maxActiveRuns);
+                    plan.admit(this::maxActiveRuns);
                 }
                 for (GraphRun run : plan.running()) {
                     if (decided.add(run.id())) {

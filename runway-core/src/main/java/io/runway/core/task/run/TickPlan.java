@@ -26,10 +26,13 @@ final class TickPlan {
     private final Map<String, Instant> fires = new LinkedHashMap<>();
     private final List<String> deleted = new ArrayList<>();
     private final List<Line> log = new ArrayList<>();
+    /** Every run as this tick sees it (stored ones overlaid with this tick's changes), built once per tick. */
+    private final Map<String, GraphRun> view;
 
     TickPlan(RunBook book, Instant now) {
         this.book = book;
         this.now = now;
+        this.view = new LinkedHashMap<>(book.all());
     }
 
     /** The new last-fired instant per graph. */
@@ -51,7 +54,8 @@ final class TickPlan {
         if (current(id) != null) {
             return;
         }
-        GraphRun active = view().stream().filter(r -> r.graph().equals(spec.name()) && r.isActive()).findFirst().orElse(null);
+        GraphRun active = prohibitOverlap ? view.values().stream().filter(r -> r.graph().equals(spec.name()) && r.isActive())
+                .findFirst().orElse(null) : null;
         GraphRun run = prohibitOverlap && active != null
                 ? GraphRun.create(spec, "schedule", at, intervalStart, now, GraphRunState.SKIPPED, "overlap: " + active.id() + " is still active")
                 : GraphRun.create(spec, "schedule", at, intervalStart, now, GraphRunState.QUEUED, "scheduled");
@@ -59,12 +63,20 @@ final class TickPlan {
     }
 
     /** Starts queued runs, oldest instant first, while a graph has fewer than its maxActiveRuns running. */
-    void admit(Set<String> registered, ToIntFunction<String> maxActiveRuns) {
-        Set<String> graphs = new LinkedHashSet<>(registered);
-        view().forEach(r -> graphs.add(r.graph()));
-        for (String g : graphs) {
-            long running = view().stream().filter(r -> r.graph().equals(g) && r.state() == GraphRunState.RUNNING).count();
-            List<GraphRun> queued = view().stream().filter(r -> r.graph().equals(g) && r.state() == GraphRunState.QUEUED)
+    void admit(ToIntFunction<String> maxActiveRuns) {
+        Map<String, List<GraphRun>> queuedByGraph = new LinkedHashMap<>();
+        Map<String, Integer> runningByGraph = new java.util.HashMap<>();
+        for (GraphRun r : view.values()) {
+            if (r.state() == GraphRunState.QUEUED) {
+                queuedByGraph.computeIfAbsent(r.graph(), g -> new ArrayList<>()).add(r);
+            } else if (r.state() == GraphRunState.RUNNING) {
+                runningByGraph.merge(r.graph(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, List<GraphRun>> e : queuedByGraph.entrySet()) {
+            String g = e.getKey();
+            int running = runningByGraph.getOrDefault(g, 0);
+            List<GraphRun> queued = e.getValue().stream()
                     .sorted(Comparator.comparing(GraphRun::scheduledFor).thenComparing(GraphRun::createdAt)).toList();
             for (GraphRun r : queued) {
                 if (running >= maxActiveRuns.applyAsInt(g)) {
@@ -77,7 +89,7 @@ final class TickPlan {
     }
 
     List<GraphRun> running() {
-        return view().stream().filter(r -> r.state() == GraphRunState.RUNNING).toList();
+        return view.values().stream().filter(r -> r.state() == GraphRunState.RUNNING).toList();
     }
 
     void update(GraphRun next) {
@@ -86,6 +98,7 @@ final class TickPlan {
             return;
         }
         changed.put(next.id(), next);
+        view.put(next.id(), next);
         if (before == null || before.state() != next.state()) {
             log.add(new Line(next.graph(), "run " + next.id() + " " + next.state() + (next.reason() == null ? "" : ": " + next.reason())));
         }
@@ -104,10 +117,18 @@ final class TickPlan {
         changed.values().forEach(r -> docs.add(book.document(r)));
         Set<String> graphs = new LinkedHashSet<>();
         changed.values().forEach(r -> graphs.add(r.graph()));
-        for (String g : graphs) {
-            List<GraphRun> finished = view().stream().filter(r -> r.graph().equals(g) && !r.isActive())
-                    .sorted(Comparator.comparing(GraphRun::scheduledFor).reversed()).toList();
-            for (GraphRun old : finished.subList(Math.min(book.keepFinished(), finished.size()), finished.size())) {
+        Map<String, List<GraphRun>> finishedByGraph = new LinkedHashMap<>();
+        for (GraphRun r : view.values()) {
+            if (!r.isActive() && graphs.contains(r.graph())) {
+                finishedByGraph.computeIfAbsent(r.graph(), g -> new ArrayList<>()).add(r);
+            }
+        }
+        for (List<GraphRun> runs : finishedByGraph.values()) {
+            if (runs.size() <= book.keepFinished()) {
+                continue;
+            }
+            List<GraphRun> finished = runs.stream().sorted(Comparator.comparing(GraphRun::scheduledFor).reversed()).toList();
+            for (GraphRun old : finished.subList(book.keepFinished(), finished.size())) {
                 if (!changed.containsKey(old.id())) {
                     docs.add(book.deletion(old.id()));
                     deleted.add(old.id());
@@ -123,13 +144,7 @@ final class TickPlan {
     }
 
     private GraphRun current(String id) {
-        GraphRun c = changed.get(id);
-        return c != null ? c : book.get(id);
+        return view.get(id);
     }
 
-    private List<GraphRun> view() {
-        Map<String, GraphRun> all = new LinkedHashMap<>(book.all());
-        all.putAll(changed);
-        return new ArrayList<>(all.values());
-    }
 }

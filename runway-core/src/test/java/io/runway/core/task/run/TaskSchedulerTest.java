@@ -30,11 +30,12 @@ class TaskSchedulerTest {
     private FakeLauncher launcher = new FakeLauncher();
     private StateStore store;
     private TaskScheduler scheduler;
+    private TaskSchedulerOptions options = TaskSchedulerOptions.DEFAULTS;
 
     private TaskScheduler open() {
         store = EmbeddedStateStore.open(dir);
         launcher = new FakeLauncher();
-        scheduler = TaskScheduler.recover(store, store.load(), launcher, clock, TaskSchedulerOptions.DEFAULTS,
+        scheduler = TaskScheduler.recover(store, store.load(), launcher, clock, options,
                 (g, line) -> log.add(line));
         return scheduler;
     }
@@ -250,5 +251,21 @@ class TaskSchedulerTest {
         scheduler.tick();
         assertThat(launcher.keys()).containsExactly(run.id() + "/a#1");
         assertThat(scheduler.nextFire("adhoc")).isEmpty();
+    }
+
+    @Test
+    void finishedRunsBeyondTheRetentionAreDeletedFromTheStore() {
+        options = new TaskSchedulerOptions(Duration.ofSeconds(1), Duration.ofMinutes(1), 2, 1000);
+        TaskGraphSpec spec = graph(hourly("skip", 1, false), A);
+        open().register(spec);
+        for (int h = 1; h <= 4; h++) {
+            clock.set(Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofHours(h)));
+            scheduler.tick();
+            launcher.last("a").succeed();
+            scheduler.tick();
+        }
+        assertThat(runInstants()).extracting(Instant::toString).containsExactly("2026-01-01T03:00:00Z", "2026-01-01T04:00:00Z");
+        restart().register(spec);
+        assertThat(runInstants()).extracting(Instant::toString).containsExactly("2026-01-01T03:00:00Z", "2026-01-01T04:00:00Z");
     }
 }
