@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * attributes) are not checked here: this launcher is for running graphs without placement.
  */
 public final class LocalCommandLauncher implements TaskLauncher {
+    private static final long OUTPUT_GRACE_MS = 2000;
     private final File workingDirectory;
     private final Executor ioExecutor;
     private final ScheduledExecutorService timer;
@@ -63,7 +64,9 @@ public final class LocalCommandLauncher implements TaskLauncher {
         closeQuietly(process);
         run.started.complete("local pid " + process.pid());
         CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> run.tail.drain(process.getInputStream()), ioExecutor);
-        process.onExit().thenCombine(drained.exceptionally(e -> null), (p, ignored) -> p).whenComplete((p, e) -> {
+        // A child that outlives the command may hold its output open: wait for the output briefly, not for the child.
+        process.onExit().thenCompose(p -> drained.exceptionally(e -> null).completeOnTimeout(null, OUTPUT_GRACE_MS, TimeUnit.MILLISECONDS))
+                .whenComplete((ignored, e) -> {
             int exit = process.exitValue();
             String why = run.cancelReason != null ? "cancelled (" + run.cancelReason + "), exit " + exit : "exit " + exit;
             run.outcome.complete(new TaskOutcome(exit == 0 && run.cancelReason == null, exit, why, run.tail.text()));

@@ -93,4 +93,13 @@ class LocalCommandLauncherTest {
         ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
+
+    @Test
+    void aChildHoldingTheOutputOpenDoesNotHoldTheOutcome() throws Exception {
+        TaskOutcome o = new LocalCommandLauncher(io, timer).launch(context(List.of("/bin/sh", "-c", "sleep 60 & echo $!"), Map.of()))
+                .outcome().get(30, TimeUnit.SECONDS);
+        assertThat(o.succeeded()).isTrue();
+        long orphan = Long.parseLong(o.outputTail().strip());
+        ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+    }
 }

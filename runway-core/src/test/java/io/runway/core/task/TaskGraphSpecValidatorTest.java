@@ -155,4 +155,16 @@ class TaskGraphSpecValidatorTest {
                 .contains("\"enum\":[\"allSuccess\",\"allDone\",\"noneFailed\",\"oneFailed\"]")
                 .contains("\"additionalProperties\":false");
     }
+
+    @Test
+    void aTzLineAndAnotherTimezoneConflict() {
+        assertThat(problems("""
+                name: g
+                schedule:
+                  cron: "TZ=Europe/Berlin\\nH H * * *"
+                  timezone: America/New_York
+                tasks:
+                  - {name: t, command: [x]}
+                """)).containsExactly("g.yaml:4:13: schedule.timezone: the cron text says TZ=Europe/Berlin but timezone is America/New_York; keep one");
+    }
 }

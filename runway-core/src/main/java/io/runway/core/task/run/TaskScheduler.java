@@ -7,12 +7,9 @@ import io.runway.core.store.StateStore;
 import io.runway.core.store.StoreBatch;
 import io.runway.core.store.StoredState;
 import io.runway.core.task.GraphRunState;
-import io.runway.core.task.TaskExecution;
 import io.runway.core.task.TaskGraphSpec;
 import io.runway.core.task.TaskLauncher;
 import io.runway.core.task.TaskOutcome;
-import io.runway.core.task.TaskRunContext;
-import io.runway.core.task.TaskSpec;
 import io.runway.core.task.cron.CronSchedule;
 import io.runway.core.task.cron.CronSchedules;
 import io.runway.core.task.cron.FireIndex;
@@ -21,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -53,7 +48,6 @@ public final class TaskScheduler implements AutoCloseable {
     private record Graph(TaskGraphSpec spec, CronSchedule schedule, int slot) {}
 
     private final StateStore store;
-    private final TaskLauncher launcher;
     private final Clock clock;
     private final TaskSchedulerOptions options;
     private final Listener listener;
@@ -64,7 +58,7 @@ public final class TaskScheduler implements AutoCloseable {
     private final Map<String, Graph> graphs = new LinkedHashMap<>();
     private final Map<String, Instant> lastFired = new HashMap<>();
     private final RunBook book;
-    private final Map<String, TaskExecution> executions = new ConcurrentHashMap<>();
+    private final Launches launches;
     private final ConcurrentLinkedQueue<TaskEvent> inbox = new ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService executor;
     private ScheduledFuture<?> periodic;
@@ -72,11 +66,11 @@ public final class TaskScheduler implements AutoCloseable {
 
     private TaskScheduler(StateStore store, TaskLauncher launcher, Clock clock, TaskSchedulerOptions options, Listener listener) {
         this.store = store;
-        this.launcher = launcher;
         this.clock = clock;
         this.options = options;
         this.listener = listener;
         this.book = new RunBook(options.keepFinishedRuns());
+        this.launches = new Launches(launcher, this::report);
     }
 
     /**
@@ -234,7 +228,7 @@ public final class TaskScheduler implements AutoCloseable {
             plan.fires().forEach(lastFired::put);
             plan.applyTo(book);
             plan.log().forEach(l -> listener.progress(l.graph(), l.line()));
-            actions.forEach(this::act);
+            actions.forEach(a -> launches.act(book.get(a.runId()), a));
         } catch (RuntimeException e) {
             inbox.addAll(events); // nothing was stored: decide again next tick
             plan.fires().keySet().forEach(g -> fireIndex.reschedule(graphs.get(g).slot(), lastFired.get(g)));
@@ -264,35 +258,6 @@ public final class TaskScheduler implements AutoCloseable {
     private int maxActiveRuns(String graph) {
         Graph g = graphs.get(graph);
         return g == null || g.spec().schedule() == null ? 1 : g.spec().schedule().maxActiveRuns();
-    }
-
-    private void act(TaskAction action) {
-        String key = action.runId() + "/" + action.task() + "/" + action.attempt();
-        if (action instanceof TaskAction.Cancel c) {
-            TaskExecution ex = executions.remove(key);
-            if (ex != null) {
-                ex.cancel(c.reason());
-            }
-            return;
-        }
-        GraphRun run = book.get(action.runId());
-        TaskSpec spec = run.spec().task(action.task());
-        TaskRunContext ctx = new TaskRunContext(run.graph(), run.id(), action.attempt(), run.scheduledFor(), run.intervalStart(),
-                run.scheduledFor(), spec, spec.deadline() == null ? null : run.scheduledFor().plus(spec.deadline()));
-        TaskExecution ex;
-        try {
-            ex = launcher.launch(ctx);
-        } catch (RuntimeException e) {
-            report(new TaskEvent.Finished(run.id(), spec.name(), action.attempt(), TaskOutcome.failure("launcher failed: " + e)));
-            return;
-        }
-        executions.put(key, ex);
-        ex.started().thenAccept(where -> report(new TaskEvent.Started(run.id(), spec.name(), action.attempt(), where)));
-        ex.outcome().whenComplete((o, e) -> {
-            executions.remove(key);
-            report(new TaskEvent.Finished(run.id(), spec.name(), action.attempt(),
-                    o != null ? o : TaskOutcome.failure("launcher failed: " + e)));
-        });
     }
 
     private void report(TaskEvent event) {
@@ -372,7 +337,6 @@ public final class TaskScheduler implements AutoCloseable {
             wake.cancel(false);
         }
         executor = null;
-        executions.values().forEach(e -> e.cancel("shutdown"));
-        executions.clear();
+        launches.cancelAll("shutdown");
     }
 }
