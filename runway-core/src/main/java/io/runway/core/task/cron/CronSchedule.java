@@ -2,8 +2,10 @@ package io.runway.core.task.cron;
 
 import com.cronutils.model.time.ExecutionTime;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,9 @@ import java.util.Optional;
  * ({@link ExecutionTimes}), not per schedule.
  *
  * <p>Instants are whole minutes. {@link #next} and {@link #previous} are strict (never return the
- * argument itself). Daylight-saving behaviour is cron-utils': a wall time skipped by a spring-forward
- * change does not fire that day; a repeated wall time fires once (see {@code CronScheduleTest}).
+ * argument itself). Daylight saving: a wall time skipped by a spring-forward change fires once, at the
+ * end of the gap (as Jenkins does, which cron-utils alone would not: it skips it); a wall time repeated
+ * by a fall-back change fires once, at its first occurrence (cron-utils). See {@code CronScheduleTest}.
  */
 public final class CronSchedule {
     private final long[] packed;
@@ -83,6 +86,14 @@ public final class CronSchedule {
                 }
             }
         }
+        if (best != null) { // a wall time skipped by a spring-forward change fires when the gap ends
+            for (ZoneOffsetTransition t = zone.getRules().nextTransition(after); t != null && !t.getInstant().isAfter(best);
+                    t = zone.getRules().nextTransition(t.getInstant())) {
+                if (t.isGap() && t.getInstant().isAfter(after) && gapMatches(t)) {
+                    return Optional.of(t.getInstant());
+                }
+            }
+        }
         return Optional.ofNullable(best);
     }
 
@@ -99,7 +110,32 @@ public final class CronSchedule {
                 }
             }
         }
+        if (best != null) {
+            for (ZoneOffsetTransition t = zone.getRules().previousTransition(before); t != null && t.getInstant().isAfter(best);
+                    t = zone.getRules().previousTransition(t.getInstant())) {
+                if (t.isGap() && t.getInstant().isBefore(before) && gapMatches(t)) {
+                    return Optional.of(t.getInstant());
+                }
+            }
+        }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether a line matches a wall-clock minute that the gap skips (cron-utils only ever sees existing
+     * times). The minutes are read in the offset before the change, where they exist.
+     */
+    private boolean gapMatches(ZoneOffsetTransition gap) {
+        List<ExecutionTime> lines = ExecutionTimes.of(this);
+        for (LocalDateTime local = gap.getDateTimeBefore(); local.isBefore(gap.getDateTimeAfter()); local = local.plusMinutes(1)) {
+            ZonedDateTime fixed = ZonedDateTime.ofLocal(local, gap.getOffsetBefore(), null);
+            for (ExecutionTime line : lines) {
+                if (line.isMatch(fixed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -138,13 +138,19 @@ class CronScheduleTest {
     }
 
     @Test
-    void springForwardSkipsTheMissingWallTime() {
+    void springForwardFiresTheMissingWallTimeWhenTheGapEnds() {
         CronSchedule berlin = schedules.compile("30 2 * * *", "g", ZoneId.of("Europe/Berlin"), "c");
-        // 2026-03-29 02:00 CET jumps to 03:00 CEST: 02:30 does not exist that day and cron-utils does not fire.
-        assertThat(fires(berlin, "2026-03-28T12:00:00Z", 2)).containsExactly("2026-03-30T02:30+02:00", "2026-03-31T02:30+02:00");
+        // 2026-03-29 02:00 CET jumps to 03:00 CEST: 02:30 does not exist that day; it fires at 03:00 CEST, once
+        assertThat(fires(berlin, "2026-03-28T12:00:00Z", 3)).containsExactly("2026-03-29T03:00+02:00", "2026-03-30T02:30+02:00",
+                "2026-03-31T02:30+02:00");
+        assertThat(berlin.previous(Instant.parse("2026-03-30T00:00:00Z"))).contains(Instant.parse("2026-03-29T01:00:00Z"));
+        assertThat(berlin.previous(Instant.parse("2026-03-29T01:00:00Z"))).contains(Instant.parse("2026-03-28T01:30:00Z"));
         CronSchedule ny = schedules.compile("TZ=America/New_York\n0,30 * * * *", "g", ZoneOffset.UTC, "c");
-        assertThat(fires(ny, "2026-03-08T06:00:00Z", 3)) // 01:00 EST, 01:30 EST, then 03:00 EDT
+        // 01:30 EST, then 02:00 and 02:30 do not exist: one fire at 03:00 EDT (also a regular fire), then on
+        assertThat(fires(ny, "2026-03-08T06:00:00Z", 3))
                 .containsExactly("2026-03-08T01:30-05:00", "2026-03-08T03:00-04:00", "2026-03-08T03:30-04:00");
+        CronSchedule unaffected = schedules.compile("30 4 * * *", "g", ZoneId.of("Europe/Berlin"), "c");
+        assertThat(fires(unaffected, "2026-03-28T12:00:00Z", 2)).containsExactly("2026-03-29T04:30+02:00", "2026-03-30T04:30+02:00");
     }
 
     @Test
