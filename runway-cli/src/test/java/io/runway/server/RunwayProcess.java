@@ -30,10 +30,11 @@ final class RunwayProcess implements AutoCloseable {
     }
 
     /** Starts the server and waits (bounded) for its {@code listening on} line. */
-    static RunwayProcess start(Path config, Path stateDir, Path log) throws Exception {
-        Process p = new ProcessBuilder(List.of(javaBin(), "-Xmx256m", "-jar", jar().toString(), "serve",
-                "--config", config.toString(), "--state-dir", stateDir.toString(), "--port", "0"))
-                .redirectError(log.toFile()).start();
+    static RunwayProcess start(Path config, Path stateDir, Path log, String... extraArgs) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", jar().toString(), "serve",
+                "--config", config.toString(), "--state-dir", stateDir.toString(), "--port", "0"));
+        command.addAll(List.of(extraArgs));
+        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
                 BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
