@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             io.runway.cli.rollout.PromoteCommand.Promote.class,
             io.runway.cli.rollout.PromoteCommand.Abort.class,
             ServeCommand.class,
+            TasksCommand.class,
             LeaseCommand.class,
             io.runway.cli.demo.DemoCommand.class,
         })

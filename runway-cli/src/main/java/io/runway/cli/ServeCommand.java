@@ -14,7 +14,16 @@ import java.nio.file.Path;
 import io.runway.cli.rollout.LocalRolloutHost;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import io.runway.core.spec.SpecKind;
+import io.runway.core.spec.SpecResult;
+import io.runway.core.task.LocalCommandLauncher;
+import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.run.TaskScheduler;
+import io.runway.core.task.run.TaskSchedulerOptions;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +51,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--admin-token-file", description = "File holding the admin bearer token; without it admin calls are refused.")
     Path adminTokenFile;
 
+    @Option(names = "--tasks", arity = "1..*", description = "Task graph files (YAML or JSON) to schedule; their commands run on this machine.")
+    List<Path> taskFiles = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,12 +62,17 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         PrintWriter err = spec.commandLine().getErr();
         PoolsConfig pools;
         AdminToken admin;
+        List<TaskGraphSpec> graphs;
         try {
             pools = ServeSupport.readConfig(config);
             admin = AdminToken.fromFile(adminTokenFile);
+            graphs = readGraphs(err);
         } catch (IOException | RunwayException | IllegalArgumentException e) {
             err.println("runway serve: " + e.getMessage());
             err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (graphs == null) {
             return ExitCodes.INVALID_INPUT;
         }
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemon("runway-engine"));
@@ -71,6 +88,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         LeaseEngine engine;
         RunwayServer server;
         LocalRolloutHost rollouts;
+        TaskScheduler tasks;
+        ExecutorService taskIo = Executors.newCachedThreadPool(daemon("runway-task-io"));
         try {
             engine = LeaseEngine.start(pools, Map.of(StaticProvider.NAME, new StaticProvider()), store,
                     Clock.systemUTC(), executor, EngineOptions.DEFAULT);
@@ -82,12 +101,22 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 }
             }, Duration.ofMillis(200));
             rollouts.recover(); // before serving: a new rollout must see the stored ones of its service
-            server = RunwayServer.start(engine, rollouts, admin, bind, port);
+            tasks = TaskScheduler.recover(store, store.load(), new LocalCommandLauncher(taskIo, executor), Clock.systemUTC(),
+                    TaskSchedulerOptions.DEFAULTS, (graph, line) -> {
+                        synchronized (log) {
+                            log.println("task " + graph + " " + line);
+                            log.flush();
+                        }
+                    });
+            graphs.forEach(tasks::register);
+            tasks.start(executor);
+            server = RunwayServer.start(engine, rollouts, tasks, admin, bind, port);
         } catch (RunwayException e) {
             err.println("runway serve: " + e.getMessage());
             err.flush();
             store.close();
             executor.shutdownNow();
+            taskIo.shutdownNow();
             return ExitCodes.INVALID_INPUT;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -95,10 +124,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             // Order matters: no new work, then let the engine finish what it decided, then the rest.
             server.stopAccepting();
             rollouts.close(); // versions keep running: the next start adopts them and resumes
+            tasks.close(); // running attempts are stopped; after a restart they count as lost and are retried
             engine.close();
             server.stop();
             store.close();
             executor.shutdown();
+            taskIo.shutdownNow();
             stopped.countDown();
         }, "runway-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
@@ -107,6 +138,26 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         stopped.await();
         executor.awaitTermination(5, TimeUnit.SECONDS);
         return ExitCodes.OK;
+    }
+
+    /** The task graph files, validated; null (problems printed) when one is invalid or two share a name. */
+    private List<TaskGraphSpec> readGraphs(PrintWriter err) {
+        List<TaskGraphSpec> out = new ArrayList<>();
+        boolean ok = true;
+        for (Path file : taskFiles) {
+            SpecResult<TaskGraphSpec> r = SpecKind.TASK_GRAPH.reader().readFile(file);
+            r.problems().forEach(err::println);
+            if (!r.isValid()) {
+                ok = false;
+            } else if (out.stream().anyMatch(g -> g.name().equals(r.value().name()))) {
+                err.println(file + ":1:1: name: another task file also defines graph '" + r.value().name() + "'");
+                ok = false;
+            } else {
+                out.add(r.value());
+            }
+        }
+        err.flush();
+        return ok ? out : null;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -13,9 +13,12 @@ import org.eclipse.jetty.util.Callback;
 public final class ApiHandler extends Handler.Abstract {
     private static final String LEASES = "/api/v1/leases";
     private static final String ROLLOUTS = "/api/v1/rollouts";
+    private static final String TASKS = "/api/v1/tasks";
+    private static final String RUNS = "/api/v1/runs";
 
     private final LeaseApi api;
     private final RolloutApi rollouts;
+    private final TaskApi tasks;
     private final ServerMetrics metrics;
 
     public ApiHandler(LeaseApi api, ServerMetrics metrics) {
@@ -24,9 +27,15 @@ public final class ApiHandler extends Handler.Abstract {
 
     /** With {@code rollouts} null, the rollout paths answer 404 (a server without a rollout host). */
     ApiHandler(LeaseApi api, RolloutApi rollouts, ServerMetrics metrics) {
+        this(api, rollouts, null, metrics);
+    }
+
+    /** With {@code tasks} null, the task and run paths answer 404 (a server without a task scheduler). */
+    ApiHandler(LeaseApi api, RolloutApi rollouts, TaskApi tasks, ServerMetrics metrics) {
         super(InvocationType.BLOCKING); // promote/abort wait for their state to be stored
         this.api = api;
         this.rollouts = rollouts;
+        this.tasks = tasks;
         this.metrics = metrics;
     }
 
@@ -65,6 +74,10 @@ public final class ApiHandler extends Handler.Abstract {
             default -> {
                 if (rollouts != null && (path.equals(ROLLOUTS) || path.startsWith(ROLLOUTS + "/"))) {
                     routeRollout(x, path, method);
+                } else if (tasks != null && (path.equals(TASKS) || path.startsWith(TASKS + "/"))) {
+                    routeTask(x, path);
+                } else if (tasks != null && (path.equals(RUNS) || path.startsWith(RUNS + "/"))) {
+                    routeRun(x, path);
                 } else {
                     routeLease(x, path, method);
                 }
@@ -111,6 +124,35 @@ public final class ApiHandler extends Handler.Abstract {
             on(x, ROLLOUTS + "/{id}/promote", "POST", () -> rollouts.promote(x, parts[0]));
         } else if (parts.length == 2 && parts[1].equals("abort")) {
             on(x, ROLLOUTS + "/{id}/abort", "POST", () -> rollouts.abort(x, parts[0]));
+        } else {
+            x.error(ApiError.notFound("no such API path: " + path));
+        }
+    }
+
+    /** {@code /api/v1/tasks}, {@code /api/v1/tasks/{name}}, {@code .../{name}/runs} and {@code .../{name}/backfill}. */
+    private void routeTask(Exchange x, String path) {
+        String rest = path.length() > TASKS.length() ? path.substring(TASKS.length() + 1) : "";
+        String[] parts = rest.isEmpty() ? new String[0] : rest.split("/");
+        if (parts.length == 0) {
+            on(x, TASKS, "GET", () -> tasks.list(x));
+        } else if (parts.length == 1) {
+            on(x, TASKS + "/{name}", "GET", () -> tasks.show(x, parts[0]));
+        } else if (parts.length == 2 && parts[1].equals("runs")) {
+            on(x, TASKS + "/{name}/runs", "POST", () -> tasks.run(x, parts[0]));
+        } else if (parts.length == 2 && parts[1].equals("backfill")) {
+            on(x, TASKS + "/{name}/backfill", "POST", () -> tasks.backfill(x, parts[0]));
+        } else {
+            x.error(ApiError.notFound("no such API path: " + path));
+        }
+    }
+
+    /** {@code /api/v1/runs[?graph=NAME]} and {@code /api/v1/runs/{id}}. */
+    private void routeRun(Exchange x, String path) {
+        String rest = path.length() > RUNS.length() ? path.substring(RUNS.length() + 1) : "";
+        if (rest.isEmpty()) {
+            on(x, RUNS, "GET", () -> tasks.runs(x, x.query("graph")));
+        } else if (!rest.contains("/")) {
+            on(x, RUNS + "/{id}", "GET", () -> tasks.showRun(x, rest));
         } else {
             x.error(ApiError.notFound("no such API path: " + path));
         }

@@ -48,6 +48,11 @@ final class Exchange {
     }
 
     /** Reads the whole body (bounded), refusing what is not JSON or is too large. */
+    /** A query parameter, or null when not given. */
+    String query(String name) {
+        return Request.extractQueryParameters(request).getValue(name);
+    }
+
     /** An integer query parameter, {@code absent} when not given; a non-number is a 400 naming it. */
     int queryInt(String name, int absent) {
         String value = Request.extractQueryParameters(request).getValue(name);

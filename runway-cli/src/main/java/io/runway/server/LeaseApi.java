@@ -131,6 +131,7 @@ final class LeaseApi {
             case "/api/v1/leases/{id}/renew" -> List.of("POST");
             case "/api/v1/rollouts" -> List.of("GET", "POST");
             case "/api/v1/rollouts/{id}/promote", "/api/v1/rollouts/{id}/abort" -> List.of("POST");
+            case "/api/v1/tasks/{name}/runs", "/api/v1/tasks/{name}/backfill" -> List.of("POST");
             default -> List.of("GET");
         };
     }

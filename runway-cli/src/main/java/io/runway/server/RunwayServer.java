@@ -3,6 +3,7 @@ package io.runway.server;
 import io.runway.cli.rollout.LocalRolloutHost;
 
 import io.runway.core.lease.LeaseEngine;
+import io.runway.core.task.run.TaskScheduler;
 import java.net.URI;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -19,8 +20,8 @@ public final class RunwayServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ServerMetrics metrics;
 
-    private RunwayServer(LeaseEngine engine, LocalRolloutHost rolloutHost, AdminToken adminToken, String bindAddress,
-                         int port) {
+    private RunwayServer(LeaseEngine engine, LocalRolloutHost rolloutHost, TaskScheduler taskScheduler, AdminToken adminToken,
+                         String bindAddress, int port) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("runway-http");
         this.jetty = new Server(threads);
@@ -33,7 +34,8 @@ public final class RunwayServer implements AutoCloseable {
         jetty.addConnector(connector);
         this.metrics = new ServerMetrics(engine);
         RolloutApi rollouts = rolloutHost == null ? null : new RolloutApi(rolloutHost, adminToken);
-        jetty.setHandler(new ApiHandler(new LeaseApi(engine, adminToken), rollouts, metrics));
+        TaskApi tasks = taskScheduler == null ? null : new TaskApi(taskScheduler, adminToken);
+        jetty.setHandler(new ApiHandler(new LeaseApi(engine, adminToken), rollouts, tasks, metrics));
         jetty.setStopTimeout(5_000);
     }
 
@@ -46,7 +48,13 @@ public final class RunwayServer implements AutoCloseable {
     /** Also serves rollouts on {@code rolloutHost} under {@code /api/v1/rollouts}. */
     public static RunwayServer start(LeaseEngine engine, LocalRolloutHost rolloutHost, AdminToken adminToken,
                                      String bindAddress, int port) throws Exception {
-        RunwayServer server = new RunwayServer(engine, rolloutHost, adminToken, bindAddress, port);
+        return start(engine, rolloutHost, null, adminToken, bindAddress, port);
+    }
+
+    /** Also serves task graphs and their runs under {@code /api/v1/tasks} and {@code /api/v1/runs}. */
+    public static RunwayServer start(LeaseEngine engine, LocalRolloutHost rolloutHost, TaskScheduler taskScheduler,
+                                     AdminToken adminToken, String bindAddress, int port) throws Exception {
+        RunwayServer server = new RunwayServer(engine, rolloutHost, taskScheduler, adminToken, bindAddress, port);
         server.jetty.start();
         return server;
     }

@@ -5,6 +5,8 @@ import io.runway.core.lease.LeaseRequestSpecValidator;
 import io.runway.core.pool.PoolsConfig;
 import io.runway.core.rollout.spec.RolloutSpec;
 import io.runway.core.rollout.spec.RolloutSpecValidator;
+import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.TaskGraphSpecValidator;
 import java.util.List;
 
 /**
@@ -20,13 +22,16 @@ public record SpecKind<T>(String name, Class<T> type, SpecValidator<T> validator
     public static final SpecKind<RolloutSpec> ROLLOUT =
             new SpecKind<>("rollout", RolloutSpec.class, new RolloutSpecValidator());
 
+    public static final SpecKind<TaskGraphSpec> TASK_GRAPH =
+            new SpecKind<>("task-graph", TaskGraphSpec.class, new TaskGraphSpecValidator());
+
     public static List<SpecKind<?>> all() {
-        return List.of(POOLS, LEASE_REQUEST, ROLLOUT);
+        return List.of(POOLS, LEASE_REQUEST, ROLLOUT, TASK_GRAPH);
     }
 
     /**
      * The kind a document is, from its top-level fields: {@code pools} makes a pools config, {@code service}
-     * or {@code strategy} a rollout, {@code owner} or {@code ttl} a lease request. Anything else is read as a pools config, whose reader then says
+     * or {@code strategy} a rollout, {@code tasks} a task graph, {@code owner} or {@code ttl} a lease request. Anything else is read as a pools config, whose reader then says
      * what is missing.
      */
     public static SpecKind<?> detect(String sourceName, String text) {
@@ -38,6 +43,9 @@ public record SpecKind<T>(String name, Class<T> type, SpecValidator<T> validator
         if (root != null && root.isObject() && !root.has("pools")) {
             if (root.has("service") || root.has("strategy")) {
                 return ROLLOUT;
+            }
+            if (root.has("tasks")) {
+                return TASK_GRAPH;
             }
             if (root.has("owner") || root.has("ttl")) {
                 return LEASE_REQUEST;

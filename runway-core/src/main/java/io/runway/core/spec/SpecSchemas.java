@@ -14,7 +14,15 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import io.runway.core.pool.PoolSpec;
 import io.runway.core.pool.ResourceSpec;
+import io.runway.core.task.MissedRunPolicy;
+import io.runway.core.task.ScheduleSpec;
+import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.TaskGraphSpecValidator;
+import io.runway.core.task.TaskSpec;
+import io.runway.core.task.TriggerRule;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * JSON Schemas (draft 2020-12) of the spec kinds, generated from the model records. The document is
@@ -62,13 +70,26 @@ public final class SpecSchemas {
         b.forFields().withArrayUniqueItemsResolver(f -> isLabels(f) && !f.isFakeContainerItemScope() ? Boolean.TRUE : null);
         b.forFields().withNumberInclusiveMinimumResolver(f -> "perOwner".equals(f.getName()) || "maxCount".equals(f.getName())
                 ? java.math.BigDecimal.ONE : null);
-        b.forFields().withEnumResolver(f -> f.getDeclaringType().getErasedType() == PoolSpec.class
-                && "provider".equals(f.getName()) ? PoolsConfigValidator.PROVIDERS.stream().sorted().toList() : null);
+        b.forFields().withEnumResolver(SpecSchemas::enumValues);
         b.forFields().withCustomDefinitionProvider((field, context) -> isAttributes(field)
                 ? new CustomPropertyDefinition(attributesSchema(context.getGeneratorConfig().createObjectNode()),
                         CustomDefinition.AttributeInclusion.YES)
                 : null);
         return b;
+    }
+
+    private static List<String> enumValues(FieldScope f) {
+        Class<?> owner = f.getDeclaringType().getErasedType();
+        if (owner == PoolSpec.class && "provider".equals(f.getName())) {
+            return PoolsConfigValidator.PROVIDERS.stream().sorted().toList();
+        }
+        if (owner == ScheduleSpec.class && "missedRuns".equals(f.getName())) {
+            return Arrays.stream(MissedRunPolicy.values()).map(MissedRunPolicy::specName).toList();
+        }
+        if (owner == TaskSpec.class && "trigger".equals(f.getName())) {
+            return Arrays.stream(TriggerRule.values()).map(TriggerRule::specName).toList();
+        }
+        return null;
     }
 
     private static ObjectNode attributesSchema(ObjectNode node) {
@@ -85,6 +106,12 @@ public final class SpecSchemas {
         }
         if (owner == ResourceSpec.class && "name".equals(field.getName())) {
             return SpecPatterns.RESOURCE_NAME;
+        }
+        if (owner == TaskGraphSpec.class && "name".equals(field.getName())) {
+            return "^" + TaskGraphSpecValidator.GRAPH_NAME.pattern() + "$";
+        }
+        if (owner == TaskSpec.class && "name".equals(field.getName())) {
+            return "^" + TaskGraphSpecValidator.TASK_NAME.pattern() + "$";
         }
         return isLabels(field) && field.isFakeContainerItemScope() ? SpecPatterns.LABEL : null;
     }

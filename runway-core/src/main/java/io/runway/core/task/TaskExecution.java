@@ -1,0 +1,15 @@
+package io.runway.core.task;
+
+import java.util.concurrent.CompletableFuture;
+
+/** One launched attempt, as seen by the scheduler. */
+public interface TaskExecution {
+    /** Completes (with a description of where it runs) when the command started; may never complete. */
+    CompletableFuture<String> started();
+
+    /** Completes with the attempt's end; a launcher failure may complete it exceptionally (counted as failed). */
+    CompletableFuture<TaskOutcome> outcome();
+
+    /** Stops the attempt (timeout, deadline, shutdown); idempotent; {@link #outcome} still completes. */
+    void cancel(String reason);
+}

@@ -1,0 +1,66 @@
+package io.runway.core.task;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One task of a graph: what to run, where it may run, and how it is retried and bounded. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskSpec(
+        @JsonProperty(required = true)
+        @JsonPropertyDescription("Task name, unique in the graph: [a-z0-9][a-z0-9_-]{0,62}.")
+        String name,
+        @JsonProperty(required = true)
+        @JsonPropertyDescription("The program and its arguments, run without a shell on the placed resource (1 to 256 arguments).")
+        List<String> command,
+        @JsonPropertyDescription("Environment variables added to the lease's own.")
+        Map<String, String> env,
+        @JsonPropertyDescription("Where the task may run; placement matches these against resources.")
+        RequirementsSpec requirements,
+        @JsonPropertyDescription("Resources the task needs at once. Default 1.")
+        Integer count,
+        @JsonPropertyDescription("Expected run time, used by placement for cost estimates.")
+        Duration estimatedDuration,
+        @JsonPropertyDescription("The task must have ended this long after its run's scheduled instant; if not, it is stopped and TIMED_OUT, without retries.")
+        Duration deadline,
+        @JsonPropertyDescription("Highest cost per hour of the resources placement may choose, in the pool's currency.")
+        BigDecimal costLimit,
+        @JsonPropertyDescription("Higher runs first when capacity is short. Default 0.")
+        Integer priority,
+        @JsonPropertyDescription("Further attempts after a failed or timed-out one. Default 0.")
+        Integer retries,
+        @JsonPropertyDescription("Wait between attempts.")
+        BackoffSpec backoff,
+        @JsonPropertyDescription("Longest one attempt may run; it is then stopped and counts as failed (TIMED_OUT). Default 1h.")
+        Duration timeout,
+        @JsonPropertyDescription("Tasks of this graph that must end first.")
+        List<String> dependsOn,
+        @JsonPropertyDescription("When to start given the upstream end states: allSuccess (default), allDone, noneFailed, oneFailed.")
+        String trigger) {
+
+    public TaskSpec {
+        command = command == null ? List.of() : List.copyOf(command);
+        env = env == null ? Map.of() : Map.copyOf(env);
+        requirements = requirements == null ? RequirementsSpec.ANY : requirements;
+        count = count == null ? 1 : count;
+        priority = priority == null ? 0 : priority;
+        retries = retries == null ? 0 : retries;
+        backoff = backoff == null ? BackoffSpec.DEFAULT : backoff;
+        timeout = timeout == null ? Duration.ofHours(1) : timeout;
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        trigger = trigger == null ? TriggerRule.ALL_SUCCESS.specName() : trigger;
+    }
+
+    public TriggerRule triggerRule() {
+        return TriggerRule.fromSpec(trigger);
+    }
+
+    /** A minimal task, for code and tests. */
+    public static TaskSpec of(String name, List<String> command, String... dependsOn) {
+        return new TaskSpec(name, command, null, null, null, null, null, null, null, null, null, null, List.of(dependsOn), null);
+    }
+}

@@ -1,0 +1,38 @@
+package io.runway.core.task.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.runway.core.task.TaskRunState;
+import java.time.Instant;
+
+/**
+ * One task's state within a graph run.
+ *
+ * @param attempt attempts launched so far (0: never launched)
+ * @param notBefore a retry waits until then; null otherwise
+ * @param placedAt when the current attempt was handed to the launcher
+ * @param startedAt when the current attempt's command started (its timeout counts from here)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskRun(String name, TaskRunState state, int attempt, Instant notBefore, Instant placedAt,
+                      Instant startedAt, Instant endedAt, Integer exitCode, String message, String outputTail) {
+
+    public static TaskRun queued(String name) {
+        return new TaskRun(name, TaskRunState.QUEUED, 0, null, null, null, null, null, null, null);
+    }
+
+    TaskRun placed(Instant now) {
+        return new TaskRun(name, TaskRunState.PLACED, attempt + 1, null, now, null, null, null, null, null);
+    }
+
+    TaskRun running(Instant now, String where) {
+        return new TaskRun(name, TaskRunState.RUNNING, attempt, null, placedAt, now, null, null, where, null);
+    }
+
+    TaskRun retryAt(Instant when, Integer exit, String why, String tail) {
+        return new TaskRun(name, TaskRunState.QUEUED, attempt, when, null, null, null, exit, why, tail);
+    }
+
+    TaskRun ended(TaskRunState end, Instant now, Integer exit, String why, String tail) {
+        return new TaskRun(name, end, attempt, null, placedAt, startedAt, now, exit, why, tail);
+    }
+}
