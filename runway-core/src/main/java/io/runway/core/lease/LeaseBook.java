@@ -102,7 +102,13 @@ final class LeaseBook {
     }
 
     private void grant(Waiter w, List<ResourceSlot> picked, Instant now, Changes ch) {
+        // Above every token the picked resources ever had, even if another controller handed out a token
+        // this book has not heard of: tokens grow strictly per resource whoever grants.
+        for (ResourceSlot slot : picked) {
+            fencing = Math.max(fencing, slot.record.lastFencingToken());
+        }
         long token = ++fencing;
+        ch.granted.add(w);
         String secret = LeaseTokens.newToken();
         List<String> ids = new ArrayList<>(picked.size());
         for (ResourceSlot slot : picked) {
@@ -272,6 +278,26 @@ final class LeaseBook {
             return new ConflictException("lease_not_active", "lease " + id + " is " + done.state() + ": " + done.endReason());
         }
         return new NotFoundException("id", "no lease " + id);
+    }
+
+    /**
+     * Takes over a waiter from a book this one replaces (multi-controller re-decision), keeping its id,
+     * place in the queue, deadline and reply.
+     */
+    void adopt(Waiter w) {
+        PoolSlot scope = w.scope == null ? null : index.pool(w.scope.name());
+        Waiter moved = new Waiter(w.id, w.seq, w.request, scope, w.requestedAt, w.reply);
+        seq = Math.max(seq, w.seq);
+        queue.add(moved);
+        waiting.put(moved.id, moved);
+        if (w.request.waitFor().isZero()) {
+            nowOrNever.add(moved);
+        }
+    }
+
+    /** The waiting requests, in queue order. */
+    List<Waiter> waiters() {
+        return List.copyOf(queue);
     }
 
     void restoreActive(HeldLease lease) {
