@@ -48,6 +48,12 @@ import java.util.stream.Collectors;
 public final class LeaseEngine implements AutoCloseable {
     /** How often a multi-controller engine polls for other controllers' writes (when its tick is on). */
     public static final Duration SHARED_POLL_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Multi-controller batches: at most this many commands and this many record writes each, so that a
+     * batch fits one store transaction (DynamoDB takes 100 items, one more is the fencing counter).
+     */
+    private static final int SHARED_MAX_COMMANDS = 24;
+    private static final int SHARED_WRITE_BUDGET = 90;
     /** Conflicts in a row after which a batch's callers hear "retry" (the engine goes on). */
     private static final int MAX_REDECISIONS = 100;
 
@@ -347,10 +353,13 @@ public final class LeaseEngine implements AutoCloseable {
         List<Command> applied = shared == null ? null : new ArrayList<>();
         if (shared != null && failure == null) {
             takeInNews(now, ch);
+            book.writeBudget = SHARED_WRITE_BUDGET;
+            book.overBudget = false;
         }
+        int max = shared == null ? options.maxCommandsPerBatch() : Math.min(SHARED_MAX_COMMANDS, options.maxCommandsPerBatch());
         int done = 0;
         Command c;
-        while (done < options.maxCommandsPerBatch() && (c = inbox.poll()) != null) {
+        while (done < max && (c = inbox.poll()) != null) {
             done++;
             if (failure != null) {
                 c.reject(failure);
@@ -388,6 +397,10 @@ public final class LeaseEngine implements AutoCloseable {
     }
 
     private void finishDrain(int done) {
+        if (shared != null && book.overBudget && failure == null) {
+            book.overBudget = false;
+            tick(); // work left over for want of room in the batch: another batch right away
+        }
         counters.commands.add(done);
         if (queued.addAndGet(-done) > 0) {
             executor.execute(this::drain);
@@ -448,6 +461,7 @@ public final class LeaseEngine implements AutoCloseable {
         try {
             sync.absorb(fresh);
             book = sync.rebuild(book, refused.granted, now, retry);
+            book.writeBudget = SHARED_WRITE_BUDGET;
             if (attempt >= MAX_REDECISIONS) {
                 // Contention without end: these callers hear "retry"; waiters keep waiting; the engine goes on.
                 refused.failReplies(new UnavailableException("the batch met " + attempt
