@@ -25,7 +25,8 @@ final class DynamoDbErrors {
         }
         if (error instanceof AwsServiceException aws) {
             String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
-            String message = where + " failed: " + code + ": " + aws.awsErrorDetails().errorMessage();
+            String detail = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
+            String message = where + " failed: " + code + ": " + detail;
             if (aws.statusCode() == 403 || "AccessDeniedException".equals(code)
                     || "UnrecognizedClientException".equals(code)) {
                 return new ForbiddenException(message);

@@ -68,13 +68,25 @@ public final class DynamoDbStateStore implements SharedStateStore {
         this.writer = Executors.newSingleThreadExecutor(r -> daemon(r, "runway-dynamodb-writer-" + table));
         this.reader = Executors.newSingleThreadExecutor(r -> daemon(r, "runway-dynamodb-reader-" + table));
         if (settings.createTable()) {
-            StoreTable.ensure(client, table);
+            try {
+                StoreTable.ensure(client, table);
+            } catch (RuntimeException e) {
+                writer.shutdownNow();
+                reader.shutdownNow();
+                throw e;
+            }
         }
     }
 
     /** A store with its own client built from {@code settings}; closing the store closes the client. */
     public static DynamoDbStateStore open(DynamoDbStoreSettings settings, Clock clock) {
-        return new DynamoDbStateStore(DynamoDbClients.create(settings), true, settings, clock);
+        DynamoDbClient client = DynamoDbClients.create(settings);
+        try {
+            return new DynamoDbStateStore(client, true, settings, clock);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     /** A store on a client the caller owns (and closes). */

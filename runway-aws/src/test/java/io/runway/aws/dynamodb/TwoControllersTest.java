@@ -165,6 +165,25 @@ class TwoControllersTest {
     }
 
     @Test
+    void aLeaseGrantedOnOneControllerCanBeRenewedAndReleasedOnTheOtherBeforeItPolls() {
+        LeaseEngine a = controller(1);
+        LeaseEngine b = controller(1);
+        Grant held = await(a.acquire(one("alice", Duration.ZERO)));
+
+        Lease renewed = await(b.renew(held.lease().id(), held.token(), Duration.ofMinutes(20)));
+        assertThat(renewed.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(20)));
+        Lease released = await(b.release(held.lease().id(), held.token()));
+        assertThat(released.state()).isEqualTo(LeaseState.RELEASED);
+        assertThatThrownBy(() -> await(b.release("l-never-granted", "x")))
+                .hasCauseInstanceOf(io.runway.core.error.NotFoundException.class);
+
+        await(a.refresh());
+        assertThat(a.lease(held.lease().id())).map(Lease::state).contains(LeaseState.RELEASED);
+        Grant again = await(a.acquire(one("carol", Duration.ZERO)));
+        assertThat(again.lease().fencingToken()).isGreaterThan(held.lease().fencingToken());
+    }
+
+    @Test
     void controllersStartingTogetherOnAnEmptyTableAgree() throws Exception {
         CompletableFuture<LeaseEngine> a = CompletableFuture.supplyAsync(() -> controller(3));
         CompletableFuture<LeaseEngine> b = CompletableFuture.supplyAsync(() -> controller(3));

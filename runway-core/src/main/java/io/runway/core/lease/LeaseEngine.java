@@ -226,19 +226,20 @@ public final class LeaseEngine implements AutoCloseable {
             reply.completeExceptionally(e);
             return reply;
         }
-        return call(reply, (now, ch) -> book.renew(id, token, ttl, now, reply, ch));
+        return callOnLease(reply, id, (now, ch) -> book.renew(id, token, ttl, now, reply, ch));
     }
 
     /** Ends a lease as its owner (token). Idempotent. */
     public CompletableFuture<Lease> release(String id, String token) {
         CompletableFuture<Lease> reply = new CompletableFuture<>();
-        return call(reply, (now, ch) -> book.release(id, token, null, null, now, reply, ch));
+        return callOnLease(reply, id, (now, ch) -> book.release(id, token, null, null, now, reply, ch));
     }
 
     /** Ends a lease, or cancels a waiting request, as an administrator. Idempotent. */
     public CompletableFuture<Lease> revoke(String id, String actor, String reason) {
         CompletableFuture<Lease> reply = new CompletableFuture<>();
-        return call(reply, (now, ch) -> book.release(id, null, actor == null ? "admin" : actor, reason, now, reply, ch));
+        return callOnLease(reply, id,
+                (now, ch) -> book.release(id, null, actor == null ? "admin" : actor, reason, now, reply, ch));
     }
 
     /** Runs expiry, timeouts and cooldowns now (the periodic tick does the same). */
@@ -333,6 +334,36 @@ public final class LeaseEngine implements AutoCloseable {
             }
         });
         return reply;
+    }
+
+    /**
+     * Multi-controller: a lease this engine has not heard of yet may have been granted by another controller
+     * since the last poll; read it (and its resources) from the store and decide again before answering
+     * "no such lease", so a release sent to any controller is never lost.
+     */
+    private <T> CompletableFuture<T> callOnLease(CompletableFuture<T> reply, String id,
+                                                 java.util.function.BiConsumer<Instant, Changes> body) {
+        if (shared == null) {
+            return call(reply, body);
+        }
+        return call(reply, (now, ch) -> {
+            try {
+                body.accept(now, ch);
+            } catch (io.runway.core.error.NotFoundException unknown) {
+                shared.read(List.of(id), List.of())
+                        .thenCompose(f -> f.leases().containsKey(id)
+                                ? shared.read(List.of(id), f.leases().get(id).resourceIds())
+                                : CompletableFuture.completedFuture(f))
+                        .whenComplete((fresh, err) -> {
+                            if (err != null || !fresh.leases().containsKey(id)) {
+                                reply.completeExceptionally(unknown);
+                                return;
+                            }
+                            news.add(fresh);
+                            call(reply, body);
+                        });
+            }
+        });
     }
 
     private void submit(Command command) {
