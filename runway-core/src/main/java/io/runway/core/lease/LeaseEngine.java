@@ -206,14 +206,17 @@ public final class LeaseEngine implements AutoCloseable {
             reply.complete(null);
             return reply;
         }
-        return call(reply, (now, ch) -> shared.changedSince(sync.nextPollFrom(now)).whenComplete((fresh, err) -> {
+        return call(reply, (now, ch) -> shared.changedSince(sync.pollFrom()).whenComplete((fresh, err) -> {
             if (err != null) {
                 reply.completeExceptionally(err instanceof java.util.concurrent.CompletionException && err.getCause() != null
                         ? err.getCause() : err);
                 return;
             }
             news.add(fresh);
-            call(reply, (later, next) -> next.then(reply, () -> reply.complete(null)));
+            call(reply, (later, next) -> {
+                sync.polled(now);
+                next.then(reply, () -> reply.complete(null));
+            });
         }));
     }
 

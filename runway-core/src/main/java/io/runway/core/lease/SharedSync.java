@@ -70,11 +70,19 @@ final class SharedSync {
         return changed;
     }
 
-    /** Where the next poll for other controllers' changes starts, and moves the mark to {@code now}. */
-    Instant nextPollFrom(Instant now) {
-        Instant from = polledUpTo.minus(OVERLAP);
-        polledUpTo = now;
-        return from;
+    /** Where the next poll for other controllers' changes starts. */
+    Instant pollFrom() {
+        return polledUpTo.minus(OVERLAP);
+    }
+
+    /**
+     * A poll asked at {@code askedAt} was taken in: the next one may start there. Only then, so that a failed
+     * poll leaves no window of other controllers' writes unread.
+     */
+    void polled(Instant askedAt) {
+        if (askedAt.isAfter(polledUpTo)) {
+            polledUpTo = askedAt;
+        }
     }
 
     /**
