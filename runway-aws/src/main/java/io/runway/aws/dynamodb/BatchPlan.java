@@ -99,7 +99,7 @@ final class BatchPlan {
         for (AuditEvent event : batch.events()) {
             if (event.leaseId() != null && !purged.contains(event.leaseId())) {
                 plan.unconditional(table, WriteRequest.builder().putRequest(p -> p.item(
-                        ItemCodec.event(event, nextEventSortKey.get(), auditTtl))).build());
+                        ItemCodec.event(event, nextEventSortKey.get(), commitMillis, auditTtl))).build());
             }
         }
         for (String leaseId : batch.purgedLeaseIds()) {

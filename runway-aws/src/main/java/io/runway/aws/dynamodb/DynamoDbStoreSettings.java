@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param createTable create the table (with its index and TTL) when it does not exist
  * @param endedLeaseTtl how long DynamoDB keeps an ended lease record before its TTL deletes it; the engine
  *     normally purges it earlier (its retention), so this is the backstop for a controller that is gone
- * @param auditTtl how long audit events are kept (TTL from the event's time)
+ * @param auditTtl how long audit events are kept (TTL from the event's time); both TTLs count from the commit
+ *     instead when the record's time is older (DynamoDB may delete an item as soon as its TTL has passed)
  * @param maxAttempts attempts per request, the SDK's standard retry strategy with backoff in between
  */
 public record DynamoDbStoreSettings(String table, String region, URI endpoint, String profile, String roleArn,

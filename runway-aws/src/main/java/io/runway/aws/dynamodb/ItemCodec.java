@@ -82,7 +82,7 @@ final class ItemCodec {
         putInstant(item, "en", r.endedAt());
         putString(item, "er", r.endReason());
         if (r.endedAt() != null) {
-            item.put(TTL, n(r.endedAt().plus(endedTtl).getEpochSecond()));
+            item.put(TTL, n(ttl(r.endedAt(), commitMillis, endedTtl)));
         }
         changed(item, commitMillis);
         return item;
@@ -127,7 +127,7 @@ final class ItemCodec {
                 str(item, "body"));
     }
 
-    static Map<String, AttributeValue> event(AuditEvent e, String sortKey, Duration auditTtl) {
+    static Map<String, AttributeValue> event(AuditEvent e, String sortKey, long commitMillis, Duration auditTtl) {
         Map<String, AttributeValue> item = new HashMap<>(key(leasePk(e.leaseId()), sortKey));
         putInstant(item, "at", e.at());
         putString(item, "rid", e.resourceId());
@@ -136,7 +136,7 @@ final class ItemCodec {
         putString(item, "fr", e.from());
         putString(item, "to", e.to());
         putString(item, "re", e.reason());
-        item.put(TTL, n(e.at().plus(auditTtl).getEpochSecond()));
+        item.put(TTL, n(ttl(e.at(), commitMillis, auditTtl)));
         return item;
     }
 
@@ -165,6 +165,16 @@ final class ItemCodec {
             case 'F' -> "the fencing counter";
             default -> pk;
         };
+    }
+
+    /**
+     * Expiry (epoch seconds) counted from the record's time, but never from before the commit: DynamoDB
+     * deletes an item whose TTL has passed at any moment, so a record written with an old time (imported,
+     * replayed) must not vanish right after it was acknowledged.
+     */
+    private static long ttl(Instant recordTime, long commitMillis, Duration keep) {
+        long from = Math.max(recordTime.getEpochSecond(), Math.floorDiv(commitMillis, 1000));
+        return from + keep.getSeconds();
     }
 
     private static void changed(Map<String, AttributeValue> item, long commitMillis) {

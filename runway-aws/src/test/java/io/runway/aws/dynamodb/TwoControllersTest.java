@@ -45,7 +45,9 @@ class TwoControllersTest {
     private static DynamoDbLocal local;
     private static DynamoDbClient client;
 
-    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    // Starts at the real time: DynamoDB Local deletes items whose TTL (counted from the store's clock) has
+    // passed by its own wall clock, as DynamoDB does.
+    private final MutableClock clock = new MutableClock(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
     private final List<AutoCloseable> opened = new ArrayList<>();
     private String table;
