@@ -39,8 +39,17 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--config", required = true, description = "Pools config file (YAML or JSON).")
     Path config;
 
-    @Option(names = "--state-dir", required = true, description = "Directory of the durable state.")
+    @Option(names = "--state-dir", required = true,
+            description = "Directory of the durable state (with --store dynamodb: only local logs).")
     Path stateDir;
+
+    @Option(names = "--store", defaultValue = "embedded",
+            description = "Where lease and rollout state lives: embedded (in --state-dir) or dynamodb (shared by"
+                    + " several controllers; see docs/aws.md). Default ${DEFAULT-VALUE}.")
+    String storeKind;
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "DynamoDB store (--store dynamodb):%n")
+    ServeSupport.DynamoDbOptions dynamoDb = new ServeSupport.DynamoDbOptions();
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
     int port;
@@ -78,9 +87,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemon("runway-engine"));
         StateStore store;
         try {
-            store = ServeSupport.openStore(stateDir);
+            store = ServeSupport.openStore(storeKind, stateDir, dynamoDb);
+        } catch (io.runway.core.error.InvalidInputException e) {
+            err.println("runway serve: " + e.getMessage());
+            err.flush();
+            executor.shutdownNow();
+            return ExitCodes.INVALID_INPUT;
         } catch (RuntimeException e) {
-            err.println("runway serve: cannot open the state in " + stateDir + ": " + e.getMessage());
+            err.println("runway serve: cannot open the " + storeKind + " state store: " + e.getMessage());
             err.flush();
             executor.shutdownNow();
             return ExitCodes.CONFLICT;

@@ -27,6 +27,15 @@ final class BookLoader {
 
     static LeaseBook load(PoolsConfig config, Map<String, Provider> providers, StoredState stored, int maxEnded,
                           Instant now, Changes ch) {
+        return load(config, providers, stored, maxEnded, now, ch, false);
+    }
+
+    /**
+     * @param shared the store has other writers: what looks half done may be another controller's work in
+     *     flight or not yet seen, so nothing is repaired and no cleanup is restarted (see {@code SharedSync})
+     */
+    static LeaseBook load(PoolsConfig config, Map<String, Provider> providers, StoredState stored, int maxEnded,
+                          Instant now, Changes ch, boolean shared) {
         ResourceIndex index = new ResourceIndex();
         LeaseBook book = new LeaseBook(index, config.limits(), maxEnded);
         book.fencing = stored.fencingHighWater();
@@ -50,7 +59,11 @@ final class BookLoader {
         }
         restoreLeases(book, stored, now, ch);
         for (ResourceSlot slot : List.copyOf(index.resources())) {
-            settle(book, slot, now, ch);
+            if (shared) {
+                settleShared(book, slot, ch);
+            } else {
+                settle(book, slot, now, ch);
+            }
         }
         return book;
     }
@@ -91,7 +104,8 @@ final class BookLoader {
         List<LeaseRecord> endedInOrder = new ArrayList<>();
         for (LeaseRecord record : stored.leases().values()) {
             if (record.state() == LeaseState.ACTIVE) {
-                List<ResourceSlot> slots = record.resourceIds().stream().map(book.index::resource).toList();
+                List<ResourceSlot> slots = record.resourceIds().stream().map(book.index::resource)
+                        .filter(java.util.Objects::nonNull).toList();
                 book.restoreActive(new HeldLease(record, slots, null));
             } else {
                 endedInOrder.add(record);
@@ -101,6 +115,18 @@ final class BookLoader {
         endedInOrder.forEach(r -> book.ended.put(r.id(), r));
         book.active.values().forEach(l -> ch.publish(l.view()));
         endedInOrder.forEach(r -> ch.publish(LeaseViews.of(r, List.of(), null)));
+    }
+
+    /**
+     * Multi-controller: a resource LEASED by a lease this controller has not seen yet stays taken (it is
+     * another controller's grant whose lease record is still on its way); DIRTY resumes its cooldown; a
+     * CLEANING one is being cleaned by the controller that released it.
+     */
+    private static void settleShared(LeaseBook book, ResourceSlot slot, Changes ch) {
+        if (slot.state() == ResourceState.DIRTY) {
+            book.lifecycle.recover(slot, ch);
+        }
+        ch.resourceViews.put(slot.id, slot.view());
     }
 
     /** Puts a resource where its stored state says, repairing what an interrupted run left half done. */

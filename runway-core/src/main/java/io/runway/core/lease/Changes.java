@@ -28,6 +28,8 @@ final class Changes {
     final List<CompletableFuture<?>> replies = new ArrayList<>();
     /** Resources whose provider cleanup may start once the batch is durable. */
     final List<ResourceSlot> cleanups = new ArrayList<>();
+    /** Waiters granted in this batch; a multi-controller engine queues them again if the batch conflicts. */
+    final List<Waiter> granted = new ArrayList<>();
 
     /**
      * Adds a lease write. A record written twice in one batch is collapsed into one write of the version
@@ -74,7 +76,8 @@ final class Changes {
     }
 
     boolean isEmpty() {
-        return !hasWrites() && leaseViews.isEmpty() && afterDurable.isEmpty() && cleanups.isEmpty();
+        return !hasWrites() && leaseViews.isEmpty() && resourceViews.isEmpty() && afterDurable.isEmpty()
+                && cleanups.isEmpty();
     }
 
     StoreBatch toBatch(long fencingHighWater) {

@@ -41,6 +41,13 @@ final class LeaseBook {
     private final List<Waiter> nowOrNever = new ArrayList<>();
     long fencing;
     private long seq;
+    /**
+     * Most records (leases, resources, purges) one batch may write; dispatch and tick leave the rest for the
+     * next batch. Unbounded by default; a multi-controller engine bounds it to what one store transaction
+     * takes (DynamoDB: 100 items). {@link #overBudget} says some work was left.
+     */
+    int writeBudget = Integer.MAX_VALUE;
+    boolean overBudget;
     /** Requests whose wait ran out (read by stats from any thread). */
     final java.util.concurrent.atomic.LongAdder timedOut = new java.util.concurrent.atomic.LongAdder();
 
@@ -83,6 +90,9 @@ final class LeaseBook {
                 ch.publish(w.view(LeaseState.CANCELLED, now, "cancelled by the caller"));
                 continue;
             }
+            if (!hasRoom(ch, w.request.count() + 1)) {
+                break;
+            }
             Selection selection = new Selection(w.request.owner(), reserved);
             List<ResourceSlot> picked = index.pickFree(w.scope, w.request.capability(), w.request.count(), selection);
             if (picked.size() == w.request.count()) {
@@ -93,6 +103,9 @@ final class LeaseBook {
                 reserved.addAll(index.pickFree(w.scope, w.request.capability(), Integer.MAX_VALUE, reserved::contains));
             }
         }
+        if (overBudget) {
+            return; // the queue was not served to its end: "wait 0s" requests get their turn next batch
+        }
         for (Waiter w : nowOrNever) {
             if (waiting.containsKey(w.id)) {
                 timeOut(w, now, ch, "no matching resource was free and the request asked not to wait (wait 0s)");
@@ -101,8 +114,23 @@ final class LeaseBook {
         nowOrNever.clear();
     }
 
+    private boolean hasRoom(Changes ch, int more) {
+        if (writeBudget == Integer.MAX_VALUE
+                || ch.leases.size() + ch.resources.size() + ch.purged.size() + more <= writeBudget) {
+            return true;
+        }
+        overBudget = true;
+        return false;
+    }
+
     private void grant(Waiter w, List<ResourceSlot> picked, Instant now, Changes ch) {
+        // Above every token the picked resources ever had, even if another controller handed out a token
+        // this book has not heard of: tokens grow strictly per resource whoever grants.
+        for (ResourceSlot slot : picked) {
+            fencing = Math.max(fencing, slot.record.lastFencingToken());
+        }
         long token = ++fencing;
+        ch.granted.add(w);
         String secret = LeaseTokens.newToken();
         List<String> ids = new ArrayList<>(picked.size());
         for (ResourceSlot slot : picked) {
@@ -218,7 +246,8 @@ final class LeaseBook {
 
     /** Expires leases, times out waiters, moves resources along, serves the queue, applies retention. */
     void tick(Instant now, Changes ch) {
-        while (!byExpiry.isEmpty() && !now.isBefore(byExpiry.first().record.expiresAt())) {
+        while (!byExpiry.isEmpty() && !now.isBefore(byExpiry.first().record.expiresAt())
+                && hasRoom(ch, 1 + byExpiry.first().slots.size())) {
             HeldLease lease = byExpiry.first();
             end(lease, LeaseState.EXPIRED, "engine", "ttl elapsed at " + lease.record.expiresAt() + " without renewal",
                     now, ch);
@@ -247,7 +276,7 @@ final class LeaseBook {
         Instant horizon = now.minus(limits.retention());
         for (Iterator<LeaseRecord> it = ended.values().iterator(); it.hasNext(); ) {
             LeaseRecord r = it.next();
-            if (ended.size() <= maxEndedLeases && r.endedAt().isAfter(horizon)) {
+            if (ended.size() <= maxEndedLeases && r.endedAt().isAfter(horizon) || !hasRoom(ch, 1)) {
                 break;
             }
             it.remove();
@@ -272,6 +301,26 @@ final class LeaseBook {
             return new ConflictException("lease_not_active", "lease " + id + " is " + done.state() + ": " + done.endReason());
         }
         return new NotFoundException("id", "no lease " + id);
+    }
+
+    /**
+     * Takes over a waiter from a book this one replaces (multi-controller re-decision), keeping its id,
+     * place in the queue, deadline and reply.
+     */
+    void adopt(Waiter w) {
+        PoolSlot scope = w.scope == null ? null : index.pool(w.scope.name());
+        Waiter moved = new Waiter(w.id, w.seq, w.request, scope, w.requestedAt, w.reply);
+        seq = Math.max(seq, w.seq);
+        queue.add(moved);
+        waiting.put(moved.id, moved);
+        if (w.request.waitFor().isZero()) {
+            nowOrNever.add(moved);
+        }
+    }
+
+    /** The waiting requests, in queue order. */
+    List<Waiter> waiters() {
+        return List.copyOf(queue);
     }
 
     void restoreActive(HeldLease lease) {

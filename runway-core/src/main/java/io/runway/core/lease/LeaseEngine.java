@@ -1,5 +1,6 @@
 package io.runway.core.lease;
 
+import io.runway.core.error.ConflictException;
 import io.runway.core.error.RunwayException;
 import io.runway.core.error.UnavailableException;
 import io.runway.core.pool.LeaseLimits;
@@ -8,10 +9,14 @@ import io.runway.core.pool.PoolsConfig;
 import io.runway.core.provider.Provider;
 import io.runway.core.resource.ResourceView;
 import io.runway.core.store.AuditEvent;
+import io.runway.core.store.SharedStateStore;
 import io.runway.core.store.StateStore;
+import io.runway.core.store.StoreBatch;
+import io.runway.core.store.StoredState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +37,37 @@ import java.util.stream.Collectors;
  * one commit, and moves on while the store makes them durable (group commit). Replies, published
  * snapshots and provider work are released only when their batch is durable, in batch order.
  * No lock is held across I/O; readers see immutable snapshots.
+ *
+ * <p>On a {@link SharedStateStore} (several controllers, one table) the engine runs in multi-controller
+ * mode: one batch in flight at a time; a batch refused with {@link ConflictException} (another controller
+ * changed a record it decided on) is not an error: the engine reads the records it touched, rebuilds its
+ * book ({@link SharedSync}) and decides the same commands again; and it polls the store for other
+ * controllers' writes every {@link #SHARED_POLL_INTERVAL}, so its waiters get resources freed elsewhere.
+ * Other stores keep the single-writer fast path (pipelined group commit, no reads after start).
  */
 public final class LeaseEngine implements AutoCloseable {
+    /** How often a multi-controller engine polls for other controllers' writes (when its tick is on). */
+    public static final Duration SHARED_POLL_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Multi-controller batches: at most this many commands and this many record writes each, so that a
+     * batch fits one store transaction (DynamoDB takes 100 items, one more is the fencing counter).
+     */
+    private static final int SHARED_MAX_COMMANDS = 24;
+    private static final int SHARED_WRITE_BUDGET = 90;
+    /** Conflicts in a row after which a batch's callers hear "retry" (the engine goes on). */
+    private static final int MAX_REDECISIONS = 100;
+
     private final StateStore store;
     private final Clock clock;
     private final ScheduledExecutorService executor;
     private final EngineOptions options;
     private final LeaseLimits limits;
     private final Set<String> poolNames;
-    private final LeaseBook book;
+    private volatile LeaseBook book;
+    /** Multi-controller mode only (null otherwise); both touched only by the writer. */
+    private final SharedStateStore shared;
+    private SharedSync sync;
+    private final ConcurrentLinkedQueue<StoredState> news = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Command> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final LeaseSnapshots snapshots = new LeaseSnapshots();
@@ -51,12 +78,21 @@ public final class LeaseEngine implements AutoCloseable {
     private volatile RunwayException failure;
     private volatile boolean closed;
     private ScheduledFuture<?> ticker;
+    private ScheduledFuture<?> poller;
 
     /** A decision to take on the writer, given the time and the batch it joins. */
     private interface Command {
         void apply(Instant now, Changes ch);
 
         void reject(RunwayException e);
+
+        /**
+         * Whether a refused batch (multi-controller) decides this command again on the rebuilt book. Not so
+         * for a new request: its waiter is carried over into the new book instead.
+         */
+        default boolean replayable() {
+            return true;
+        }
     }
 
     private LeaseEngine(PoolsConfig config, Map<String, Provider> providers, StateStore store, Clock clock,
@@ -69,6 +105,11 @@ public final class LeaseEngine implements AutoCloseable {
         this.providers = Map.copyOf(providers);
         this.poolNames = config.pools().stream().map(PoolSpec::name).collect(Collectors.toUnmodifiableSet());
         this.checks = new RequestChecks(limits, poolNames);
+        this.shared = store instanceof SharedStateStore s ? s : null;
+        if (shared != null) {
+            startShared(config);
+            return;
+        }
         Changes ch = new Changes();
         Instant now = clock.instant();
         this.book = BookLoader.load(config, this.providers, store.load(), options.maxEndedLeases(), now, ch);
@@ -76,6 +117,33 @@ public final class LeaseEngine implements AutoCloseable {
         commit(ch).join();
         if (failure != null) {
             throw failure; // the reconciled state could not be stored: no engine rather than a dead one
+        }
+    }
+
+    /** Multi-controller start: controllers starting together may race to add the same resources; reload then. */
+    private void startShared(PoolsConfig config) {
+        for (int attempt = 1; ; attempt++) {
+            Changes ch = new Changes();
+            Instant now = clock.instant();
+            StoredState loaded = store.load();
+            book = BookLoader.load(config, providers, loaded, options.maxEndedLeases(), now, ch, true);
+            book.tick(now, ch);
+            sync = new SharedSync(config, providers, options.maxEndedLeases(), loaded, now);
+            StoreBatch batch = ch.toBatch(book.fencing);
+            try {
+                if (ch.hasWrites()) {
+                    store.commit(batch).join();
+                    sync.durable(batch);
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof ConflictException && attempt < 10) {
+                    continue;
+                }
+                throw e.getCause() instanceof RunwayException r ? r
+                        : new UnavailableException("the lease engine could not store its start state: " + e.getCause(), e);
+            }
+            commit(ch, CompletableFuture.completedFuture(null)).join();
+            return;
         }
     }
 
@@ -89,6 +157,10 @@ public final class LeaseEngine implements AutoCloseable {
         if (!options.tickInterval().isZero()) {
             long ms = options.tickInterval().toMillis();
             engine.ticker = executor.scheduleAtFixedRate(engine::tick, ms, ms, TimeUnit.MILLISECONDS);
+            if (engine.shared != null) {
+                long poll = SHARED_POLL_INTERVAL.toMillis();
+                engine.poller = executor.scheduleWithFixedDelay(engine::refresh, poll, poll, TimeUnit.MILLISECONDS);
+            }
         }
         return engine;
     }
@@ -115,8 +187,37 @@ public final class LeaseEngine implements AutoCloseable {
                 counters.rejected.increment();
                 reply.completeExceptionally(e);
             }
+
+            public boolean replayable() {
+                return false;
+            }
         });
         return reply;
+    }
+
+    /**
+     * Multi-controller mode: reads what other controllers wrote since the last poll and decides again on it
+     * (resources they freed go to this engine's waiters). The periodic poll does the same; completes once
+     * the news is taken in. A no-op on a single-controller store.
+     */
+    public CompletableFuture<Void> refresh() {
+        CompletableFuture<Void> reply = new CompletableFuture<>();
+        if (shared == null) {
+            reply.complete(null);
+            return reply;
+        }
+        return call(reply, (now, ch) -> shared.changedSince(sync.pollFrom()).whenComplete((fresh, err) -> {
+            if (err != null) {
+                reply.completeExceptionally(err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                        ? err.getCause() : err);
+                return;
+            }
+            news.add(fresh);
+            call(reply, (later, next) -> {
+                sync.polled(now);
+                next.then(reply, () -> reply.complete(null));
+            });
+        }));
     }
 
     /** Extends an active lease to now + {@code ttl}; needs the lease's token. */
@@ -128,19 +229,20 @@ public final class LeaseEngine implements AutoCloseable {
             reply.completeExceptionally(e);
             return reply;
         }
-        return call(reply, (now, ch) -> book.renew(id, token, ttl, now, reply, ch));
+        return callOnLease(reply, id, (now, ch) -> book.renew(id, token, ttl, now, reply, ch));
     }
 
     /** Ends a lease as its owner (token). Idempotent. */
     public CompletableFuture<Lease> release(String id, String token) {
         CompletableFuture<Lease> reply = new CompletableFuture<>();
-        return call(reply, (now, ch) -> book.release(id, token, null, null, now, reply, ch));
+        return callOnLease(reply, id, (now, ch) -> book.release(id, token, null, null, now, reply, ch));
     }
 
     /** Ends a lease, or cancels a waiting request, as an administrator. Idempotent. */
     public CompletableFuture<Lease> revoke(String id, String actor, String reason) {
         CompletableFuture<Lease> reply = new CompletableFuture<>();
-        return call(reply, (now, ch) -> book.release(id, null, actor == null ? "admin" : actor, reason, now, reply, ch));
+        return callOnLease(reply, id,
+                (now, ch) -> book.release(id, null, actor == null ? "admin" : actor, reason, now, reply, ch));
     }
 
     /** Runs expiry, timeouts and cooldowns now (the periodic tick does the same). */
@@ -196,6 +298,9 @@ public final class LeaseEngine implements AutoCloseable {
         if (ticker != null) {
             ticker.cancel(false);
         }
+        if (poller != null) {
+            poller.cancel(false);
+        }
         CompletableFuture<Void> drained = new CompletableFuture<>();
         submit(new Command() {
             public void apply(Instant now, Changes ch) {
@@ -234,6 +339,36 @@ public final class LeaseEngine implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * Multi-controller: a lease this engine has not heard of yet may have been granted by another controller
+     * since the last poll; read it (and its resources) from the store and decide again before answering
+     * "no such lease", so a release sent to any controller is never lost.
+     */
+    private <T> CompletableFuture<T> callOnLease(CompletableFuture<T> reply, String id,
+                                                 java.util.function.BiConsumer<Instant, Changes> body) {
+        if (shared == null) {
+            return call(reply, body);
+        }
+        return call(reply, (now, ch) -> {
+            try {
+                body.accept(now, ch);
+            } catch (io.runway.core.error.NotFoundException unknown) {
+                shared.read(List.of(id), List.of())
+                        .thenCompose(f -> f.leases().containsKey(id)
+                                ? shared.read(List.of(id), f.leases().get(id).resourceIds())
+                                : CompletableFuture.completedFuture(f))
+                        .whenComplete((fresh, err) -> {
+                            if (err != null || !fresh.leases().containsKey(id)) {
+                                reply.completeExceptionally(unknown);
+                                return;
+                            }
+                            news.add(fresh);
+                            call(reply, body);
+                        });
+            }
+        });
+    }
+
     private void submit(Command command) {
         if (closed || failure != null) {
             command.reject(failure != null ? failure : new UnavailableException("the lease engine is closed", null));
@@ -249,15 +384,25 @@ public final class LeaseEngine implements AutoCloseable {
     private void drain() {
         Changes ch = new Changes();
         Instant now = clock.instant();
+        List<Command> applied = shared == null ? null : new ArrayList<>();
+        if (shared != null && failure == null) {
+            takeInNews(now, ch);
+            book.writeBudget = SHARED_WRITE_BUDGET;
+            book.overBudget = false;
+        }
+        int max = shared == null ? options.maxCommandsPerBatch() : Math.min(SHARED_MAX_COMMANDS, options.maxCommandsPerBatch());
         int done = 0;
         Command c;
-        while (done < options.maxCommandsPerBatch() && (c = inbox.poll()) != null) {
+        while (done < max && (c = inbox.poll()) != null) {
             done++;
             if (failure != null) {
                 c.reject(failure);
                 continue;
             }
             try {
+                if (applied != null) {
+                    applied.add(c);
+                }
                 c.apply(now, ch);
             } catch (RunwayException e) {
                 c.reject(e);
@@ -272,16 +417,109 @@ public final class LeaseEngine implements AutoCloseable {
                 ch.failReplies(failure);
             } else {
                 book.dispatch(now, ch);
+                if (shared != null) {
+                    commitShared(ch, applied, done, 0); // finishes the drain once the batch is settled
+                    return;
+                }
                 commit(ch);
             }
         } catch (RuntimeException | Error e) {
             fail(new UnavailableException("lease engine failed: " + e, e));
             ch.failReplies(failure);
         }
+        finishDrain(done);
+    }
+
+    private void finishDrain(int done) {
+        if (shared != null && book.overBudget && failure == null) {
+            book.overBudget = false;
+            tick(); // work left over for want of room in the batch: another batch right away
+        }
         counters.commands.add(done);
         if (queued.addAndGet(-done) > 0) {
             executor.execute(this::drain);
         }
+    }
+
+    /** Multi-controller: other controllers' writes read by {@link #refresh()} replace the book before deciding. */
+    private void takeInNews(Instant now, Changes ch) {
+        boolean changed = false;
+        StoredState fresh;
+        while ((fresh = news.poll()) != null) {
+            changed |= sync.absorb(fresh);
+        }
+        if (changed) {
+            book = sync.rebuild(book, List.of(), now, ch);
+        }
+    }
+
+    /**
+     * Multi-controller commit: one batch in flight. A conflict means another controller changed a record this
+     * batch was decided on: read those records, rebuild the book and decide the same commands again.
+     */
+    private void commitShared(Changes ch, List<Command> applied, int done, int attempt) {
+        StoreBatch batch = ch.hasWrites() ? ch.toBatch(book.fencing) : null;
+        CompletableFuture<Void> durable = batch == null ? CompletableFuture.completedFuture(null) : store.commit(batch);
+        if (batch != null) {
+            counters.batches.increment();
+        }
+        durable.whenComplete((v, err) -> executor.execute(() -> {
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            if (cause instanceof ConflictException && failure == null) {
+                shared.read(ch.leases.keySet(), ch.resources.keySet()).whenComplete((fresh, readErr) ->
+                        executor.execute(() -> redecide(ch, applied, done, attempt, fresh, readErr)));
+                return;
+            }
+            try {
+                if (cause == null && batch != null) {
+                    sync.durable(batch);
+                }
+                commit(ch, durable);
+            } finally {
+                finishDrain(done);
+            }
+        }));
+    }
+
+    private void redecide(Changes refused, List<Command> applied, int done, int attempt, StoredState fresh,
+                          Throwable readErr) {
+        if (readErr != null) {
+            fail(new UnavailableException("the state store could not be read after a conflict: " + readErr, readErr));
+            refused.failReplies(failure);
+            finishDrain(done);
+            return;
+        }
+        Instant now = clock.instant();
+        Changes retry = new Changes();
+        try {
+            sync.absorb(fresh);
+            book = sync.rebuild(book, refused.granted, now, retry);
+            book.writeBudget = SHARED_WRITE_BUDGET;
+            if (attempt >= MAX_REDECISIONS) {
+                // Contention without end: these callers hear "retry"; waiters keep waiting; the engine goes on.
+                refused.failReplies(new UnavailableException("the batch met " + attempt
+                        + " store conflicts in a row with other controllers; retry", null));
+            } else {
+                for (Command c : applied) {
+                    if (c.replayable()) {
+                        try {
+                            c.apply(now, retry);
+                        } catch (RunwayException e) {
+                            c.reject(e);
+                        }
+                    }
+                }
+            }
+            book.dispatch(now, retry);
+        } catch (RuntimeException | Error e) {
+            fail(new UnavailableException("lease engine failed: " + e, e));
+            refused.failReplies(failure);
+            retry.failReplies(failure);
+            finishDrain(done);
+            return;
+        }
+        commitShared(retry, applied, done, attempt >= MAX_REDECISIONS ? 0 : attempt + 1);
     }
 
     /** Makes {@code ch} durable, then (in batch order) publishes snapshots, replies and starts cleanups. */
@@ -292,6 +530,14 @@ public final class LeaseEngine implements AutoCloseable {
         CompletableFuture<Void> durable = ch.hasWrites() ? store.commit(ch.toBatch(book.fencing)) : lastDurable;
         if (ch.hasWrites()) {
             counters.batches.increment();
+        }
+        return commit(ch, durable);
+    }
+
+    /** Releases {@code ch} in batch order once {@code durable} completes; fails the engine if it failed. */
+    private CompletableFuture<Void> commit(Changes ch, CompletableFuture<Void> durable) {
+        if (ch.isEmpty()) {
+            return lastDurable;
         }
         CompletableFuture<Void> previous = lastDurable;
         CompletableFuture<Void> next = durable.thenCombine(previous, (a, b) -> (Void) null).handle((v, err) -> {
@@ -328,7 +574,11 @@ public final class LeaseEngine implements AutoCloseable {
         }
         work.whenComplete((v, err) -> submit(new Command() {
             public void apply(Instant now, Changes ch) {
-                book.lifecycle.cleaned(slot, err, now, ch);
+                // By id: a multi-controller engine may have rebuilt its book (new slots) meanwhile.
+                ResourceSlot current = shared == null ? slot : book.index.resource(slot.id);
+                if (current != null) {
+                    book.lifecycle.cleaned(current, err, now, ch);
+                }
             }
 
             public void reject(RunwayException e) {

@@ -100,6 +100,17 @@ final class ResourceLifecycle {
         }
     }
 
+    /** Takes over pending cleanup retries of a lifecycle this one replaces (same resources, new slots). */
+    void adoptRetries(ResourceLifecycle old, ResourceIndex newIndex) {
+        old.retryAt.forEach((slot, at) -> {
+            ResourceSlot same = newIndex.resource(slot.id);
+            if (same != null && same.state() == ResourceState.CLEANING) {
+                retryAt.put(same, at);
+                failedAttempts.put(same, old.failedAttempts.getOrDefault(slot, 0));
+            }
+        });
+    }
+
     void move(ResourceSlot slot, ResourceState next, String leaseId, Instant now, Changes ch) {
         boolean wasFree = slot.state().isGrantable();
         slot.record = slot.record.next(next, next == ResourceState.FREE ? null : leaseId, now,
