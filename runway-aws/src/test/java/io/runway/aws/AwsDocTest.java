@@ -57,7 +57,9 @@ class AwsDocTest {
         }
         Set<String> called = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+            // The DynamoDB store has its own IAM section and policy; this one covers the rollout parts.
+            Path dynamoDb = Path.of("src", "main", "java", "io", "runway", "aws", "dynamodb");
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.startsWith(dynamoDb)).toList()) {
                 Matcher c = CALL.matcher(Files.readString(f));
                 while (c.find()) {
                     called.add(prefix(c.group(1)) + ":" + c.group(1));
