@@ -30,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
 final class LeaseBook {
     final ResourceIndex index;
     final ResourceLifecycle lifecycle;
+    /** Resources provisioned and retired at run time. */
+    final Capacity capacity;
     private final LeaseLimits limits;
     private final int maxEndedLeases;
     final Map<String, HeldLease> active = new HashMap<>();
@@ -45,8 +47,13 @@ final class LeaseBook {
     final java.util.concurrent.atomic.LongAdder timedOut = new java.util.concurrent.atomic.LongAdder();
 
     LeaseBook(ResourceIndex index, LeaseLimits limits, int maxEndedLeases) {
+        this(index, limits, maxEndedLeases, io.runway.core.pool.CapacitySpec.none());
+    }
+
+    LeaseBook(ResourceIndex index, LeaseLimits limits, int maxEndedLeases, io.runway.core.pool.CapacitySpec caps) {
         this.index = index;
         this.lifecycle = new ResourceLifecycle(index);
+        this.capacity = new Capacity(index, lifecycle, caps);
         this.limits = limits;
         this.maxEndedLeases = maxEndedLeases;
     }
@@ -58,7 +65,13 @@ final class LeaseBook {
     /** Queues a checked request; it is served by the next {@link #dispatch}. */
     void enqueue(String id, LeaseRequest request, PoolSlot scope, Instant now, CompletableFuture<Grant> reply,
                  Changes ch) {
-        Waiter w = new Waiter(id, ++seq, request, scope, now, reply);
+        enqueue(id, request, scope, null, now, reply, ch);
+    }
+
+    /** Queues a checked request whose resources {@code policy} chooses (null: labels, oldest free first). */
+    void enqueue(String id, LeaseRequest request, PoolSlot scope, PlacementPolicy policy, Instant now,
+                 CompletableFuture<Grant> reply, Changes ch) {
+        Waiter w = new Waiter(id, ++seq, request, scope, now, reply, policy);
         queue.add(w);
         waiting.put(id, w);
         if (request.waitFor().isZero()) {
@@ -84,13 +97,13 @@ final class LeaseBook {
                 continue;
             }
             Selection selection = new Selection(w.request.owner(), reserved);
-            List<ResourceSlot> picked = index.pickFree(w.scope, w.request.capability(), w.request.count(), selection);
+            List<ResourceSlot> picked = pick(w, w.request.count(), selection);
             if (picked.size() == w.request.count()) {
                 it.remove();
                 waiting.remove(w.id);
                 grant(w, picked, now, ch);
             } else if (!selection.quotaBound) {
-                reserved.addAll(index.pickFree(w.scope, w.request.capability(), Integer.MAX_VALUE, reserved::contains));
+                reserved.addAll(pick(w, Integer.MAX_VALUE, reserved::contains));
             }
         }
         for (Waiter w : nowOrNever) {
@@ -99,6 +112,16 @@ final class LeaseBook {
             }
         }
         nowOrNever.clear();
+    }
+
+    private List<ResourceSlot> pick(Waiter w, int count, java.util.function.Predicate<ResourceSlot> skip) {
+        return w.policy == null ? index.pickFree(w.scope, w.request.capability(), count, skip)
+                : index.shapes.pick(w.scope, w.request, w.policy, count, skip);
+    }
+
+    /** Requests still waiting, in queue order (for capacity decisions). */
+    List<Waiter> waiters() {
+        return List.copyOf(queue);
     }
 
     private void grant(Waiter w, List<ResourceSlot> picked, Instant now, Changes ch) {
