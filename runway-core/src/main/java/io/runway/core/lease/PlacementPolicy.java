@@ -19,8 +19,17 @@ public interface PlacementPolicy {
     /** Identifies {@link #accepts}'s answers: two policies with the same key accept the same shapes. */
     String key();
 
-    /** Whether a resource of this shape is feasible (the request's labels and pool scope are checked too). */
+    /**
+     * Whether a resource of this shape is feasible (the request's labels and pool scope are checked too).
+     * {@code attributes} holds at least the attributes named by {@link #attributesRead()}.
+     */
     boolean accepts(String pool, Set<String> labels, Map<String, Object> attributes);
+
+    /**
+     * The attribute names {@link #accepts} and {@link #order} read. The engine groups resources by these
+     * attributes only, so attributes no policy reads (a unique host name, say) do not split shapes.
+     */
+    Set<String> attributesRead();
 
     /** Preference among feasible shapes with free resources: the first is taken from first. */
     Comparator<ShapeView> order();
@@ -37,6 +46,7 @@ public interface PlacementPolicy {
      * @param poolSize resources of the pool that are not retired (including those being provisioned)
      * @param poolFree free resources of the pool
      * @param free free resources of this shape
+     * @param attributes the shape's attributes that some policy reads (see {@link #attributesRead()})
      */
     record ShapeView(String pool, int poolSize, int poolFree, Map<String, Object> attributes, int free) {
         /** Share of the pool that is busy (leased, cooling down, cleaning or provisioning), 0..1. */

@@ -27,7 +27,7 @@ final class ResourceIndex {
     private static final LinkedHashSet<ResourceSlot> NONE_FREE = new LinkedHashSet<>(); // never written to
     private int freeCount;
     /** Free resources by shape, for placed requests. */
-    final ShapeIndex shapes = new ShapeIndex();
+    final ShapeIndex shapes = new ShapeIndex(resources.values());
 
     void addPool(PoolSlot pool) {
         pools.put(pool.name(), pool);
@@ -35,7 +35,7 @@ final class ResourceIndex {
 
     void addResource(ResourceSlot slot) {
         resources.put(slot.id, slot);
-        slot.shape = shapes.shapeOf(slot.pool, slot.labels, slot.attributes);
+        shapes.add(slot);
         if (slot.configured) {
             slot.pool.size++;
         }

@@ -15,10 +15,17 @@ import java.util.Set;
 public final class RequestPolicy implements PlacementPolicy {
     private final PlacementRequest request;
     private final String key;
+    private final Set<String> attributesRead;
+    private final Comparator<ShapeView> order;
 
     public RequestPolicy(PlacementRequest request) {
         this.request = request;
         this.key = request.constraintsText() + "|cost<=" + request.costLimitPerResource() + "|" + request.scoring();
+        Set<String> read = new java.util.TreeSet<>();
+        request.constraints().forEach(c -> read.add(c.attribute()));
+        read.add(PoolsConfigValidator.COST_PER_HOUR); // cost limits and cheapest scoring
+        this.attributesRead = java.util.Collections.unmodifiableSet(read);
+        this.order = order(request.scoring());
     }
 
     /** What one resource with these attributes costs per hour ({@code costPerHour}; absent or non-numeric: 0). */
@@ -49,10 +56,19 @@ public final class RequestPolicy implements PlacementPolicy {
     }
 
     @Override
+    public Set<String> attributesRead() {
+        return attributesRead;
+    }
+
+    @Override
     public Comparator<ShapeView> order() {
+        return order;
+    }
+
+    private static Comparator<ShapeView> order(Scoring scoring) {
         Comparator<ShapeView> busiestFirst = Comparator.comparingDouble((ShapeView v) -> -v.poolBusyShare())
                 .thenComparing(ShapeView::pool);
-        return switch (request.scoring()) {
+        return switch (scoring) {
             case BIN_PACK -> busiestFirst;
             case SPREAD -> Comparator.comparingDouble(ShapeView::poolBusyShare).thenComparing(v -> -v.free())
                     .thenComparing(ShapeView::pool);

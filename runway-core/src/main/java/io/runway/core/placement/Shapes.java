@@ -26,6 +26,8 @@ final class Shapes {
         int total;
         int free;
         int provisioning;
+        /** Resources being provisioned; {@link #provisioning} counts down as demand is matched against them. */
+        int provisioningTotal;
 
         Shape(String pool, Set<String> labels, Map<String, Object> attributes) {
             this.pool = pool;
@@ -52,6 +54,7 @@ final class Shapes {
                 s.free++;
             } else if (r.view().state() == ResourceState.PROVISIONING) {
                 s.provisioning++;
+                s.provisioningTotal++;
             }
         }
         return new ArrayList<>(shapes.values());
@@ -86,7 +89,9 @@ final class Shapes {
         if (matching < r.count()) {
             return "only " + matching + " resource(s) match, " + r.count() + " needed";
         }
-        return "all " + matching + " matching resource(s) are busy";
+        int provisioning = left.stream().mapToInt(s -> s.provisioningTotal).sum();
+        return "all " + matching + " matching resource(s) are taken"
+                + (provisioning == 0 ? "" : " (" + provisioning + " being provisioned)");
     }
 
     static String money(double amount) {

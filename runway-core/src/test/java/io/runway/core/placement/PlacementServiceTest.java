@@ -131,7 +131,7 @@ class PlacementServiceTest {
         await(fx.service.reconcile());
 
         assertThat(c.state()).isEqualTo(PlacementState.BLOCKED);
-        assertThat(c.reason()).isEqualTo("all 2 matching resource(s) are busy; pool web max 2 reached (holds 2, 1 more needed)");
+        assertThat(c.reason()).isEqualTo("all 2 matching resource(s) are taken; pool web max 2 reached (holds 2, 1 more needed)");
         assertThat(live()).hasSize(2);
 
         await(fx.engine.release(a.lease().id(), a.token()));

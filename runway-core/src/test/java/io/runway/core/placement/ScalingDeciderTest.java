@@ -83,7 +83,7 @@ class ScalingDeciderTest {
         assertThat(plan.provisions()).containsExactly(new ScalingPlan.Provision("web", 2, "2 for a"));
         assertThat(plan.requests().get("b").blocked()).isTrue();
         assertThat(plan.requests().get("b").reason())
-                .isEqualTo("all 1 matching resource(s) are busy; pool web max 3 reached (holds 3, 1 more needed)");
+                .isEqualTo("all 1 matching resource(s) are taken; pool web max 3 reached (holds 3, 1 more needed)");
     }
 
     @Test
@@ -100,7 +100,7 @@ class ScalingDeciderTest {
 
         assertThat(plan.provisionCount()).isEqualTo(2);
         assertThat(plan.requests().get("b").reason()).isEqualTo(
-                "all 2 matching resource(s) are busy; overall max 4 reached (all pools hold 4, 1 more needed)");
+                "all 2 matching resource(s) are taken; overall max 4 reached (all pools hold 4, 1 more needed)");
     }
 
     @Test
@@ -156,7 +156,7 @@ class ScalingDeciderTest {
         ScalingPlan plan = decide();
 
         assertThat(plan.requests().get("a").reason()).isEqualTo("no resource matches 'gpu'; no pool can provision resources");
-        assertThat(plan.requests().get("b").reason()).isEqualTo("all 1 matching resource(s) are busy; no pool can provision resources");
+        assertThat(plan.requests().get("b").reason()).isEqualTo("all 1 matching resource(s) are taken; no pool can provision resources");
     }
 
     @Test
