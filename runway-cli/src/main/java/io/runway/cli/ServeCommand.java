@@ -4,7 +4,10 @@ import io.runway.core.error.RunwayException;
 import io.runway.core.lease.EngineOptions;
 import io.runway.core.lease.LeaseEngine;
 import io.runway.core.pool.PoolsConfig;
+import io.runway.core.placement.PlacementService;
+import io.runway.core.provider.Provider;
 import io.runway.core.provider.StaticProvider;
+import io.runway.core.provider.local.LocalSlotProvider;
 import io.runway.core.store.StateStore;
 import io.runway.server.AdminToken;
 import io.runway.server.RunwayServer;
@@ -42,6 +45,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--admin-token-file", description = "File holding the admin bearer token; without it admin calls are refused.")
     Path adminTokenFile;
 
+    @Option(names = "--max-local-slots", defaultValue = "64",
+            description = "Most slots the local provider keeps at once, whatever pools say (default ${DEFAULT-VALUE}).")
+    int maxLocalSlots;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,11 +76,15 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             return ExitCodes.CONFLICT;
         }
         LeaseEngine engine;
+        PlacementService placement;
         RunwayServer server;
         LocalRolloutHost rollouts;
         try {
-            engine = LeaseEngine.start(pools, Map.of(StaticProvider.NAME, new StaticProvider()), store,
-                    Clock.systemUTC(), executor, EngineOptions.DEFAULT);
+            // Local pools: each resource is a slot directory under the state directory; pools with a template scale.
+            Map<String, Provider> providers = Map.of(StaticProvider.NAME, new StaticProvider(),
+                    LocalSlotProvider.NAME, new LocalSlotProvider(stateDir.resolve("slots"), Math.max(1, maxLocalSlots)));
+            engine = LeaseEngine.start(pools, providers, store, Clock.systemUTC(), executor, EngineOptions.DEFAULT);
+            placement = PlacementService.start(engine, pools, providers, Clock.systemUTC(), executor, Duration.ofSeconds(5));
             PrintWriter log = spec.commandLine().getOut();
             rollouts = LocalRolloutHost.onStore(store, stateDir, (state, line) -> {
                 synchronized (log) {
@@ -95,6 +106,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             // Order matters: no new work, then let the engine finish what it decided, then the rest.
             server.stopAccepting();
             rollouts.close(); // versions keep running: the next start adopts them and resumes
+            placement.close();
             engine.close();
             server.stop();
             store.close();

@@ -5,12 +5,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,6 +33,31 @@ final class ShapeIndex {
         final Set<String> labels;
         final Map<String, Object> attributes;
         final TreeSet<ResourceSlot> free = new TreeSet<>(BY_FREED);
+        /** freedSeq of the longest-free and of the most recently freed resource (kept, not searched per decision). */
+        long oldestSeq;
+        long newestSeq;
+
+        void add(ResourceSlot slot) {
+            free.add(slot);
+            if (free.size() == 1) {
+                oldestSeq = slot.freedSeq;
+                newestSeq = slot.freedSeq;
+            } else {
+                oldestSeq = Math.min(oldestSeq, slot.freedSeq);
+                newestSeq = Math.max(newestSeq, slot.freedSeq);
+            }
+        }
+
+        void remove(ResourceSlot slot) {
+            if (free.remove(slot) && !free.isEmpty()) {
+                if (slot.freedSeq == oldestSeq) {
+                    oldestSeq = free.first().freedSeq;
+                }
+                if (slot.freedSeq == newestSeq) {
+                    newestSeq = free.last().freedSeq;
+                }
+            }
+        }
 
         Shape(PoolSlot pool, Set<String> labels, Map<String, Object> attributes) {
             this.pool = pool;
@@ -46,12 +69,13 @@ final class ShapeIndex {
     private final Map<String, Shape> shapes = new HashMap<>();
     /** Key: pool-or-"*" + '\u0000' + capability + '\u0000' + policy key; value: the shapes that policy accepts. */
     private final Map<String, List<Shape>> feasible = new HashMap<>();
-    /** Attribute names that split shapes: those some policy read and some resource has. */
+    /** Attribute names that split shapes: every name some policy has read. */
     private final Set<String> indexed = new HashSet<>();
-    /** How many resources have each attribute name (bounds {@link #indexed} to names that exist). */
+    /** How many resources have each attribute name (a newly read name no resource has needs no rebuild). */
     private final Map<String, Integer> attributeNames = new HashMap<>();
     private final Collection<ResourceSlot> all;
     private long freedSeq;
+    private PlacementPolicy lastIndexed;
 
     /** @param all every resource, read when the shapes are rebuilt */
     ShapeIndex(Collection<ResourceSlot> all) {
@@ -85,11 +109,11 @@ final class ShapeIndex {
 
     void markFree(ResourceSlot slot) {
         slot.freedSeq = ++freedSeq;
-        slot.shape.free.add(slot);
+        slot.shape.add(slot);
     }
 
     void markTaken(ResourceSlot slot) {
-        slot.shape.free.remove(slot);
+        slot.shape.remove(slot);
     }
 
     /**
@@ -98,49 +122,79 @@ final class ShapeIndex {
      */
     List<ResourceSlot> pick(PoolSlot scope, LeaseRequest request, PlacementPolicy policy, int count,
                             Predicate<ResourceSlot> skip) {
-        index(policy.attributesRead());
-        List<Shape> candidates = feasible(scope, request, policy);
-        Map<PlacementPolicy.ShapeView, Shape> byView = new IdentityHashMap<>();
-        // Equal scores: the shape holding the longest-free (or most recently freed) resource first, so order
-        // by freeing time holds across shapes as it does within one.
+        index(policy);
+        List<Shape> feasibleShapes = feasible(scope, request, policy);
         boolean newest = policy.newestFirst();
-        Comparator<PlacementPolicy.ShapeView> order = policy.order().thenComparingLong(v -> {
-            TreeSet<ResourceSlot> free = byView.get(v).free;
-            return newest ? -free.last().freedSeq : free.first().freedSeq;
-        });
-        PriorityQueue<PlacementPolicy.ShapeView> best = new PriorityQueue<>(Math.max(1, candidates.size()), order);
-        for (Shape shape : candidates) {
+        Candidate[] candidates = new Candidate[feasibleShapes.size()];
+        int n = 0;
+        for (Shape shape : feasibleShapes) {
             if (!shape.free.isEmpty()) {
-                PlacementPolicy.ShapeView view = new PlacementPolicy.ShapeView(shape.pool.name(), shape.pool.size,
-                        shape.pool.free.size(), shape.attributes, shape.free.size());
-                byView.put(view, shape);
-                best.add(view);
+                // Equal scores: the shape holding the longest-free (or most recently freed) resource first, so
+                // order by freeing time holds across shapes as it does within one.
+                long tie = newest ? -shape.newestSeq : shape.oldestSeq;
+                candidates[n++] = new Candidate(new PlacementPolicy.ShapeView(shape.pool.name(), shape.pool.size,
+                        shape.pool.free.size(), shape.attributes, shape.free.size()), shape, tie);
             }
         }
+        Comparator<PlacementPolicy.ShapeView> order = policy.order();
+        Comparator<Candidate> best = (a, b) -> {
+            int c = order.compare(a.view, b.view);
+            return c != 0 ? c : Long.compare(a.tie, b.tie);
+        };
         List<ResourceSlot> picked = new ArrayList<>(Math.min(count, 64));
-        PlacementPolicy.ShapeView view;
-        while ((view = best.poll()) != null) {
-            TreeSet<ResourceSlot> free = byView.get(view).free;
-            Iterator<ResourceSlot> it = policy.newestFirst() ? free.descendingIterator() : free.iterator();
-            while (it.hasNext()) {
-                ResourceSlot slot = it.next();
-                if (!skip.test(slot)) {
-                    picked.add(slot);
-                    if (picked.size() == count) {
-                        return picked;
-                    }
-                }
+        if (n == 0) {
+            return picked;
+        }
+        // Usually the best shape alone serves the request: find it in one pass, sort only if it does not.
+        int first = 0;
+        for (int i = 1; i < n; i++) {
+            if (best.compare(candidates[i], candidates[first]) < 0) {
+                first = i;
+            }
+        }
+        if (take(candidates[first].shape, newest, count, skip, picked)) {
+            return picked;
+        }
+        candidates[first] = candidates[--n];
+        java.util.Arrays.sort(candidates, 0, n, best);
+        for (int i = 0; i < n; i++) {
+            if (take(candidates[i].shape, newest, count, skip, picked)) {
+                return picked;
             }
         }
         return picked;
     }
 
-    /** Makes {@code names} split shapes from now on, rebuilding the shapes if one is new. */
-    private void index(Set<String> names) {
+    /** A feasible shape with free resources, as scored for one decision. */
+    private record Candidate(PlacementPolicy.ShapeView view, Shape shape, long tie) {}
+
+    /** Adds free resources of {@code shape} to {@code picked}; true once it holds {@code count}. */
+    private static boolean take(Shape shape, boolean newest, int count, Predicate<ResourceSlot> skip,
+                                List<ResourceSlot> picked) {
+        Iterator<ResourceSlot> it = newest ? shape.free.descendingIterator() : shape.free.iterator();
+        while (it.hasNext()) {
+            ResourceSlot slot = it.next();
+            if (!skip.test(slot)) {
+                picked.add(slot);
+                if (picked.size() == count) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Makes the attributes {@code policy} reads split shapes from now on, rebuilding the shapes if one is new. */
+    private void index(PlacementPolicy policy) {
+        if (policy == lastIndexed) {
+            return; // the same policy again (a waiter asked on every dispatch): nothing new to index
+        }
+        lastIndexed = policy;
         boolean changed = false;
-        for (String name : names) {
-            if (!indexed.contains(name) && attributeNames.containsKey(name)) {
-                indexed.add(name);
+        for (String name : policy.attributesRead()) {
+            // Every name read is indexed, so a resource added later with that attribute is filed correctly;
+            // shapes need rebuilding only when some resource already has it.
+            if (indexed.add(name) && attributeNames.containsKey(name)) {
                 changed = true;
             }
         }
@@ -153,7 +207,7 @@ final class ShapeIndex {
             boolean free = slot.shape != null && slot.shape.free.contains(slot);
             slot.shape = shapeOf(slot);
             if (free) {
-                slot.shape.free.add(slot); // keeps its freedSeq, so the order within a shape is kept
+                slot.shape.add(slot); // keeps its freedSeq, so the order within a shape is kept
             }
         }
     }

@@ -20,7 +20,21 @@ class ShapeIndexTest {
     private static final LeaseRequest ANY = new LeaseRequest("o", null, null, 1, Duration.ofMinutes(1), Duration.ZERO, 0);
 
     /** Accepts resources whose attribute {@code name} equals {@code value}; reads only that attribute. */
-    private record Equals(String name, Object value, boolean newestFirst) implements PlacementPolicy {
+    private static class Equals implements PlacementPolicy {
+        private final String name;
+        private final Object value;
+        private final boolean newestFirst;
+
+        Equals(String name, Object value, boolean newestFirst) {
+            this.name = name;
+            this.value = value;
+            this.newestFirst = newestFirst;
+        }
+
+        public boolean newestFirst() {
+            return newestFirst;
+        }
+
         public String key() {
             return name + "=" + value + newestFirst;
         }
@@ -75,5 +89,34 @@ class ShapeIndexTest {
         index.markFree(a);
         assertThat(index.shapes.pick(null, ANY, new Equals("cpu", 4, true), 5, s -> false))
                 .extracting(s -> s.id).containsExactly("a", "b");
+    }
+
+    @Test
+    void aResourceAddedLaterWithAnAttributeAlreadyReadIsFiledByIt() {
+        index.addPool(pool);
+        add("plain", Map.of("cpu", 4));
+        Equals a100 = new Equals("gpu", "a100", false);
+        assertThat(index.shapes.pick(null, ANY, a100, 1, s -> false)).isEmpty(); // read before any resource has it
+        add("gpu-1", Map.of("cpu", 4, "gpu", "a100"));
+        assertThat(index.shapes.pick(null, ANY, a100, 2, s -> false)).extracting(s -> s.id).containsExactly("gpu-1");
+        assertThat(index.shapes.pick(null, ANY, new Equals("gpu", "t4", false), 2, s -> false)).isEmpty();
+    }
+
+    @Test
+    void whenTheBestShapeCannotServeTheNextBestAreTriedInOrder() {
+        index.addPool(pool);
+        add("a", Map.of("cpu", 4));
+        add("b", Map.of("cpu", 8));
+        add("c", Map.of("cpu", 16));
+        PlacementPolicy biggestFirst = new Equals("cpu", null, false) {
+            @Override
+            public Comparator<ShapeView> order() {
+                return Comparator.comparing((ShapeView v) -> -((Integer) v.attributes().get("cpu")));
+            }
+        };
+        assertThat(index.shapes.pick(null, ANY, biggestFirst, 3, s -> false)).extracting(s -> s.id)
+                .containsExactly("c", "b", "a");
+        assertThat(index.shapes.pick(null, ANY, biggestFirst, 1, s -> s.id.equals("c"))).extracting(s -> s.id)
+                .containsExactly("b");
     }
 }
