@@ -23,7 +23,8 @@ import java.util.Map;
  * resources, and each decision picks one for a request through the shape index, takes it, and frees it
  * again (as a release would). Reported as nanoseconds of this thread's CPU time per decision, which a busy
  * machine disturbs far less than wall-clock time; each cell is the median of five runs. Same fleets and
- * requests as {@code PlacementBench}.
+ * requests as {@code PlacementBench}. The first row is the engine's existing path for plain lease
+ * requests (free resources indexed by label, oldest free first) on the same fleet, for reference.
  *
  * <p>{@code java -cp runway-bench/target/benchmarks.jar io.runway.core.lease.PlacementDecisionBench}
  */
@@ -32,13 +33,15 @@ public final class PlacementDecisionBench {
             List.of("region == eu-west-1"), List.of("cpu >= 8", "region != us-east-1"));
 
     private static final int REPEATS = 5;
+    private static final io.runway.core.label.LabelExpression LINUX = io.runway.core.label.LabelExpression.parse("linux", "c");
 
     private PlacementDecisionBench() {}
 
     public static void main(String[] args) {
         int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int[] sizes = {100, 1_000, 10_000};
-        String[] kinds = {"32 shapes", "unique hosts, not read", "unique hosts, read by every request"};
+        String[] kinds = {"plain lease (label index, reference)", "32 shapes", "unique hosts, not read",
+                "unique hosts, read by every request"};
         for (int round = 0; round < 2; round++) { // the first round warms up the JIT
             if (round == 1) {
                 System.out.println("| fleet | 100 resources | 1,000 resources | 10,000 resources | 10,000 ÷ 100 |");
@@ -65,7 +68,8 @@ public final class PlacementDecisionBench {
 
     /** CPU nanoseconds of this thread per decision. */
     static double run(int size, String kind, int decisions) {
-        boolean unique = !kind.equals("32 shapes");
+        boolean plain = kind.startsWith("plain");
+        boolean unique = kind.startsWith("unique");
         boolean readsHosts = kind.contains("read by");
         ResourceIndex index = new ResourceIndex();
         PoolSlot pool = new PoolSlot(new PoolSpec("bench", "static", null, null, null), new StaticProvider());
@@ -100,7 +104,8 @@ public final class PlacementDecisionBench {
         long sink = 0;
         for (int d = 0; d < decisions; d++) {
             int which = d % requests.size();
-            List<ResourceSlot> picked = index.shapes.pick(null, requests.get(which), policies.get(which), 1, s -> false);
+            List<ResourceSlot> picked = plain ? index.pickFree(null, LINUX, 1, s -> false)
+                    : index.shapes.pick(null, requests.get(which), policies.get(which), 1, s -> false);
             ResourceSlot slot = picked.get(0);
             index.markTaken(slot);
             index.markFree(slot);

@@ -7,7 +7,6 @@ import io.runway.core.error.InvalidInputException;
 import io.runway.core.error.NotFoundException;
 import io.runway.core.error.QuotaExceededException;
 import io.runway.core.pool.CapacitySpec;
-import io.runway.core.pool.PoolSpec;
 import io.runway.core.pool.ResourceTemplate;
 import io.runway.core.provider.CapacityProvider;
 import io.runway.core.resource.ResourceState;
@@ -188,10 +187,5 @@ final class Capacity {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable capacity document: " + e.getMessage(), e);
         }
-    }
-
-    /** Whether {@code pool} is a pool whose provider can add resources. */
-    static boolean canProvision(PoolSpec spec, io.runway.core.provider.Provider provider) {
-        return spec.template() != null && provider instanceof CapacityProvider;
     }
 }
