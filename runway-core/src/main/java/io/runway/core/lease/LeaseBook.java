@@ -87,6 +87,17 @@ final class LeaseBook {
      * at the head is never starved by a stream of small ones.
      */
     void dispatch(Instant now, Changes ch) {
+        serveQueue(now, ch);
+        for (Waiter w : nowOrNever) {
+            if (waiting.containsKey(w.id)) {
+                timeOut(w, now, ch, "no matching resource was free and the request asked not to wait (wait 0s)");
+            }
+        }
+        nowOrNever.clear();
+    }
+
+    /** Serves the queue as {@link #dispatch} does, but leaves "now or never" requests their chance at the batch's end. */
+    void serveQueue(Instant now, Changes ch) {
         Set<ResourceSlot> reserved = new HashSet<>();
         for (Iterator<Waiter> it = queue.iterator(); it.hasNext() && reserved.size() < index.freeCount(); ) {
             Waiter w = it.next();
@@ -106,12 +117,6 @@ final class LeaseBook {
                 reserved.addAll(pick(w, Integer.MAX_VALUE, reserved::contains));
             }
         }
-        for (Waiter w : nowOrNever) {
-            if (waiting.containsKey(w.id)) {
-                timeOut(w, now, ch, "no matching resource was free and the request asked not to wait (wait 0s)");
-            }
-        }
-        nowOrNever.clear();
     }
 
     private List<ResourceSlot> pick(Waiter w, int count, java.util.function.Predicate<ResourceSlot> skip) {

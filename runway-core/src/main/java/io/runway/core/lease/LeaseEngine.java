@@ -176,7 +176,7 @@ public final class LeaseEngine implements AutoCloseable {
     public CompletableFuture<CapacitySnapshot> capacity() {
         CompletableFuture<CapacitySnapshot> reply = new CompletableFuture<>();
         return call(reply, (now, ch) -> {
-            book.dispatch(now, ch);
+            book.serveQueue(now, ch);
             List<ResourceStatus> resources = new java.util.ArrayList<>();
             for (ResourceSlot slot : book.index.resources()) {
                 if (slot.state() != io.runway.core.resource.ResourceState.RETIRED) {
