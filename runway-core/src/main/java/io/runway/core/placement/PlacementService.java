@@ -104,6 +104,13 @@ public final class PlacementService implements AutoCloseable {
 
     private void settled(Placement placement, String leaseId, Grant grant, Throwable err) {
         byLease.remove(leaseId);
+        if (placement.state().isTerminal()) { // failed by a scaling round while its request was being decided
+            byId.remove(placement.id());
+            if (err == null) {
+                engine.release(grant.lease().id(), grant.token()); // nobody holds it: give it back at once
+            }
+            return;
+        }
         if (err == null) {
             byId.remove(placement.id());
             placement.placed(grant);
@@ -176,13 +183,20 @@ public final class PlacementService implements AutoCloseable {
     }
 
     private CompletableFuture<ScalingPlan> apply(ScalingPlan plan) {
+        List<CompletableFuture<?>> actions = new ArrayList<>();
         plan.requests().forEach((leaseId, verdict) -> {
             Placement p = byLease.get(leaseId);
-            if (p != null) {
+            if (p == null) {
+                return;
+            }
+            if (verdict.never()) {
+                // Waiting would hold back the requests behind it (they may not take what it reserves) for nothing.
+                p.failed(verdict.reason(), new NotGrantedException("placement " + p.id() + " " + verdict.reason()));
+                actions.add(engine.revoke(leaseId, "scheduler", verdict.reason()).exceptionally(e -> null));
+            } else {
                 p.update(verdict.blocked() ? PlacementState.BLOCKED : PlacementState.WAITING_FOR_CAPACITY, verdict.reason());
             }
         });
-        List<CompletableFuture<?>> actions = new ArrayList<>();
         for (ScalingPlan.Provision p : plan.provisions()) {
             // A refusal (a cap raced with another writer) leaves the demand for the next round to judge.
             actions.add(engine.provision(p.pool(), p.count(), p.reason()).exceptionally(e -> null));

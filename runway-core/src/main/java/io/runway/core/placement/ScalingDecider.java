@@ -124,7 +124,53 @@ public final class ScalingDecider {
             String existing = Shapes.diagnose(shapes, r);
             String scaling = refusals.isEmpty() ? "no pool" + (r.pool() == null ? "" : " in scope") + " can provision resources"
                     : String.join("; ", refusals);
+            long matching = existingMatching(r);
+            long most = matching + provisionableRoom(r);
+            if (matching > 0 && most < r.count()) {
+                // It would wait forever while holding back, by reservation, the requests behind it that need
+                // the same resources; with nothing matching it holds nothing back and waits as blocked.
+                verdicts.put(d.id(), new ScalingPlan.RequestVerdict(true, true, "can never be placed: at most " + most
+                        + " matching resource(s) can exist, " + r.count() + " needed; " + existing + "; " + scaling));
+                return;
+            }
             verdicts.put(d.id(), new ScalingPlan.RequestVerdict(true, existing + "; " + scaling));
+        }
+
+        /** Resources that exist (in any state: leased ones are released some day) and that {@code r} accepts. */
+        private long existingMatching(PlacementRequest r) {
+            long existing = 0;
+            for (Shapes.Shape s : shapes) {
+                if (s.serves(r)) {
+                    existing += s.total;
+                }
+            }
+            return existing;
+        }
+
+        /**
+         * How many more resources {@code r} accepts the pools could still add, up to their max and the overall
+         * cap. Cost limits and deadlines do not get looser with time, so a pool they rule out never counts.
+         */
+        private long provisionableRoom(PlacementRequest r) {
+            long room = 0;
+            for (PoolSpec pool : pools.values()) {
+                if ((r.pool() == null || r.pool().equals(pool.name())) && in.provisionable().contains(pool.name())
+                        && pool.template() != null && servesFromTemplate(pool, r)) {
+                    room += Math.max(0, pool.maxResources() - live.getOrDefault(pool.name(), 0));
+                }
+            }
+            long overallRoom = Math.max(0, (long) in.caps().maxOrUnlimited() - (totalLive - added.values().stream()
+                    .mapToInt(Integer::intValue).sum()));
+            return Math.min(room, overallRoom);
+        }
+
+        private boolean servesFromTemplate(PoolSpec pool, PlacementRequest r) {
+            if (!r.capability().matches(Set.copyOf(pool.template().labels()))
+                    || !RequestPolicy.feasible(r, pool.template().attributes())) {
+                return false;
+            }
+            return r.deadline() == null || !in.now().plus(pool.provisioningTimeOrDefault()).plus(r.estimatedDuration())
+                    .isAfter(r.deadline());
         }
 
         /** Counts free (or provisioning) resources the request accepts against its need; returns what is left. */

@@ -24,8 +24,14 @@ public record ScalingPlan(List<Provision> provisions, List<Deprovision> deprovis
     /**
      * @param blocked true when nothing free, provisioning or provisionable can serve the request: it waits
      *     until capacity changes
+     * @param never true when it could not be served even with every matching resource free and every pool
+     *     that could serve it at its max: waiting would only hold resources from the requests behind it
      */
-    public record RequestVerdict(boolean blocked, String reason) {}
+    public record RequestVerdict(boolean blocked, boolean never, String reason) {
+        public RequestVerdict(boolean blocked, String reason) {
+            this(blocked, false, reason);
+        }
+    }
 
     public int provisionCount() {
         return provisions.stream().mapToInt(Provision::count).sum();

@@ -218,4 +218,22 @@ class PlacementServiceTest {
         assertThat(p.state()).isEqualTo(PlacementState.FAILED);
         assertThatThrownBy(() -> task().withCostLimit(-1.0)).hasMessage("costLimitPerHour must be a finite number of at least 0, was -1.0");
     }
+
+    @Test
+    void aPlacementLargerThanAllThatCanEverMatchFailsInsteadOfHoldingBackThoseBehindIt() {
+        fx = new PlacementFixture(dir, 10).start(scaling("web", 0, 3, Duration.ofMinutes(10), SLOT));
+        for (Grant g : List.of(placed(task()), placed(task()), placed(task()))) {
+            await(fx.engine.release(g.lease().id(), g.token()));
+        }
+        Placement big = fx.service.place(task().withCount(4));
+        Placement small = fx.service.place(task());
+
+        await(small.grant()); // not held back by the reservation of the big one
+        await(fx.service.reconcile());
+        assertThat(big.state()).isEqualTo(PlacementState.FAILED);
+        assertThat(big.reason()).isEqualTo("can never be placed: at most 3 matching resource(s) can exist, 4 needed; "
+                + "only 3 resource(s) match, 4 needed; pool web max 3 reached (holds 3, 1 more needed)");
+        assertThatThrownBy(() -> await(big.grant())).hasCauseInstanceOf(io.runway.core.error.NotGrantedException.class);
+        assertThat(fx.engine.lease(big.id())).isEmpty(); // cancelled, not granted
+    }
 }

@@ -214,4 +214,22 @@ class ScalingDeciderTest {
         assertThat(plan.deprovisions()).isEmpty();
         assertThat(plan.provisions()).containsExactly(new ScalingPlan.Provision("web", 1, "1 for a"));
     }
+
+    @Test
+    void aRequestLargerThanAllThatCanEverMatchIsNeverPlacedButOneNothingMatchesWaits() {
+        pools.add(scaling("web", 0, 3, WEB_SHAPE));
+        caps = new CapacitySpec(2);
+        resource("web-s1", "web", ResourceState.FREE, NOW, true, WEB_SHAPE);
+        demand("four", task(4));
+        demand("gpu", task(1, "gpu == a100"));
+
+        ScalingPlan plan = decide();
+
+        // 1 exists; the pool could add 2 more (max 3), but the overall cap (2) only 1.
+        assertThat(plan.requests().get("four")).isEqualTo(new ScalingPlan.RequestVerdict(true, true,
+                "can never be placed: at most 2 matching resource(s) can exist, 4 needed; "
+                        + "only 1 resource(s) match, 4 needed; pool web max 3 reached (holds 1, 3 more needed)"));
+        assertThat(plan.requests().get("gpu")).isEqualTo(new ScalingPlan.RequestVerdict(true, false,
+                "no resource matches gpu == a100; pool web's template does not satisfy gpu == a100"));
+    }
 }
