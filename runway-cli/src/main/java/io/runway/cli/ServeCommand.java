@@ -4,7 +4,10 @@ import io.runway.core.error.RunwayException;
 import io.runway.core.lease.EngineOptions;
 import io.runway.core.lease.LeaseEngine;
 import io.runway.core.pool.PoolsConfig;
+import io.runway.core.placement.PlacementService;
+import io.runway.core.provider.Provider;
 import io.runway.core.provider.StaticProvider;
+import io.runway.core.provider.local.LocalSlotProvider;
 import io.runway.core.store.StateStore;
 import io.runway.server.AdminToken;
 import io.runway.server.RunwayServer;
@@ -63,6 +66,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--tasks", arity = "1..*", description = "Task graph files (YAML or JSON) to schedule; their commands run on this machine.")
     List<Path> taskFiles = new ArrayList<>();
 
+    @Option(names = "--max-local-slots", defaultValue = "64",
+            description = "Most slots the local provider keeps at once, whatever pools say (default ${DEFAULT-VALUE}).")
+    int maxLocalSlots;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -100,13 +107,17 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             return ExitCodes.CONFLICT;
         }
         LeaseEngine engine;
+        PlacementService placement;
         RunwayServer server;
         LocalRolloutHost rollouts;
         TaskScheduler tasks;
         ExecutorService taskIo = Executors.newCachedThreadPool(daemon("runway-task-io"));
         try {
-            engine = LeaseEngine.start(pools, Map.of(StaticProvider.NAME, new StaticProvider()), store,
-                    Clock.systemUTC(), executor, EngineOptions.DEFAULT);
+            // Local pools: each resource is a slot directory under the state directory; pools with a template scale.
+            Map<String, Provider> providers = Map.of(StaticProvider.NAME, new StaticProvider(),
+                    LocalSlotProvider.NAME, new LocalSlotProvider(stateDir.resolve("slots"), Math.max(1, maxLocalSlots)));
+            engine = LeaseEngine.start(pools, providers, store, Clock.systemUTC(), executor, EngineOptions.DEFAULT);
+            placement = PlacementService.start(engine, pools, providers, Clock.systemUTC(), executor, Duration.ofSeconds(5));
             PrintWriter log = spec.commandLine().getOut();
             rollouts = LocalRolloutHost.onStore(store, stateDir, (state, line) -> {
                 synchronized (log) {
@@ -139,6 +150,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             server.stopAccepting();
             rollouts.close(); // versions keep running: the next start adopts them and resumes
             tasks.close(); // running attempts are stopped; after a restart they count as lost and are retried
+            placement.close();
             engine.close();
             server.stop();
             store.close();

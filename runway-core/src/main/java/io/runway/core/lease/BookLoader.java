@@ -37,7 +37,7 @@ final class BookLoader {
     static LeaseBook load(PoolsConfig config, Map<String, Provider> providers, StoredState stored, int maxEnded,
                           Instant now, Changes ch, boolean shared) {
         ResourceIndex index = new ResourceIndex();
-        LeaseBook book = new LeaseBook(index, config.limits(), maxEnded);
+        LeaseBook book = new LeaseBook(index, config.limits(), maxEnded, config.capacityOrNone());
         book.fencing = stored.fencingHighWater();
         for (PoolSpec spec : config.pools()) {
             Provider provider = providers.get(spec.provider());
@@ -52,6 +52,7 @@ final class BookLoader {
                 index.addResource(new ResourceSlot(r.name(), pool, r.labels(), r.attributes(), record));
             }
         }
+        loadProvisioned(index, stored);
         for (ResourceRecord record : stored.resources().values()) {
             if (index.resource(record.id()) == null) {
                 index.addResource(unconfigured(record, index));
@@ -87,6 +88,30 @@ final class BookLoader {
         ch.event(new AuditEvent(now, null, id, "resource.configured", "engine", stored.state().name(), state.name(),
                 moved ? "moved from pool " + stored.pool() + " to " + pool : "back in configuration"));
         return next;
+    }
+
+    /**
+     * Resources a provider provisioned at run time, from their {@code capacity} documents: they keep their
+     * labels and attributes. One whose pool is gone (or whose id configuration now lists) is left to the
+     * unconfigured path, which retires it once no lease holds it.
+     */
+    private static void loadProvisioned(ResourceIndex index, StoredState stored) {
+        for (io.runway.core.store.DocumentRecord doc : stored.documents(Capacity.KIND).values()) {
+            ResourceRecord record = stored.resources().get(doc.id());
+            if (record == null || index.resource(doc.id()) != null) {
+                continue;
+            }
+            Capacity.Description d = Capacity.read(doc.body());
+            PoolSlot pool = index.pool(record.pool());
+            if (pool == null) {
+                continue;
+            }
+            ResourceSlot slot = new ResourceSlot(record.id(), pool, d.labels(), d.attributes(), record);
+            slot.dynamic = true;
+            slot.documentVersion = doc.version();
+            slot.configured = record.state() != ResourceState.RETIRED;
+            index.addResource(slot);
+        }
     }
 
     /** A stored resource that configuration no longer lists: kept only until its lease ends. */
@@ -144,6 +169,7 @@ final class BookLoader {
             return;
         }
         book.lifecycle.recover(slot, ch);
+        book.capacity.recover(slot, ch);
         ch.resourceViews.put(slot.id, slot.view());
     }
 }

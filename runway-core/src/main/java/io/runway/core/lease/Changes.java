@@ -30,6 +30,12 @@ final class Changes {
     final List<ResourceSlot> cleanups = new ArrayList<>();
     /** Waiters granted in this batch; a multi-controller engine queues them again if the batch conflicts. */
     final List<Waiter> granted = new ArrayList<>();
+    /** Documents to write with the batch ({@code capacity} documents of provisioned resources). */
+    final List<io.runway.core.store.DocumentRecord> documents = new ArrayList<>();
+    /** Resources whose provider provisioning may start once the batch is durable (intent before side effect). */
+    final List<ResourceSlot> provisions = new ArrayList<>();
+    /** Retired resources whose provider deprovisioning may start once the batch is durable. */
+    final List<ResourceSlot> deprovisions = new ArrayList<>();
 
     /**
      * Adds a lease write. A record written twice in one batch is collapsed into one write of the version
@@ -72,16 +78,17 @@ final class Changes {
     }
 
     boolean hasWrites() {
-        return !leases.isEmpty() || !resources.isEmpty() || !events.isEmpty() || !purged.isEmpty();
+        return !leases.isEmpty() || !resources.isEmpty() || !events.isEmpty() || !purged.isEmpty()
+                || !documents.isEmpty();
     }
 
     boolean isEmpty() {
         return !hasWrites() && leaseViews.isEmpty() && resourceViews.isEmpty() && afterDurable.isEmpty()
-                && cleanups.isEmpty();
+                && cleanups.isEmpty() && provisions.isEmpty() && deprovisions.isEmpty();
     }
 
     StoreBatch toBatch(long fencingHighWater) {
         return new StoreBatch(List.copyOf(leases.values()), List.copyOf(resources.values()), events, purged,
-                fencingHighWater);
+                fencingHighWater, documents);
     }
 }

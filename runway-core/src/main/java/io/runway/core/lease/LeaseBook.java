@@ -30,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
 final class LeaseBook {
     final ResourceIndex index;
     final ResourceLifecycle lifecycle;
+    /** Resources provisioned and retired at run time. */
+    final Capacity capacity;
     private final LeaseLimits limits;
     private final int maxEndedLeases;
     final Map<String, HeldLease> active = new HashMap<>();
@@ -52,8 +54,13 @@ final class LeaseBook {
     final java.util.concurrent.atomic.LongAdder timedOut = new java.util.concurrent.atomic.LongAdder();
 
     LeaseBook(ResourceIndex index, LeaseLimits limits, int maxEndedLeases) {
+        this(index, limits, maxEndedLeases, io.runway.core.pool.CapacitySpec.none());
+    }
+
+    LeaseBook(ResourceIndex index, LeaseLimits limits, int maxEndedLeases, io.runway.core.pool.CapacitySpec caps) {
         this.index = index;
         this.lifecycle = new ResourceLifecycle(index);
+        this.capacity = new Capacity(index, lifecycle, caps);
         this.limits = limits;
         this.maxEndedLeases = maxEndedLeases;
     }
@@ -65,7 +72,13 @@ final class LeaseBook {
     /** Queues a checked request; it is served by the next {@link #dispatch}. */
     void enqueue(String id, LeaseRequest request, PoolSlot scope, Instant now, CompletableFuture<Grant> reply,
                  Changes ch) {
-        Waiter w = new Waiter(id, ++seq, request, scope, now, reply);
+        enqueue(id, request, scope, null, now, reply, ch);
+    }
+
+    /** Queues a checked request whose resources {@code policy} chooses (null: labels, oldest free first). */
+    void enqueue(String id, LeaseRequest request, PoolSlot scope, PlacementPolicy policy, Instant now,
+                 CompletableFuture<Grant> reply, Changes ch) {
+        Waiter w = new Waiter(id, ++seq, request, scope, now, reply, policy);
         queue.add(w);
         waiting.put(id, w);
         if (request.waitFor().isZero()) {
@@ -81,6 +94,20 @@ final class LeaseBook {
      * at the head is never starved by a stream of small ones.
      */
     void dispatch(Instant now, Changes ch) {
+        serveQueue(now, ch);
+        if (overBudget) {
+            return; // the queue was not served to its end: "wait 0s" requests get their turn next batch
+        }
+        for (Waiter w : nowOrNever) {
+            if (waiting.containsKey(w.id)) {
+                timeOut(w, now, ch, "no matching resource was free and the request asked not to wait (wait 0s)");
+            }
+        }
+        nowOrNever.clear();
+    }
+
+    /** Serves the queue as {@link #dispatch} does, but leaves "now or never" requests their chance at the batch's end. */
+    void serveQueue(Instant now, Changes ch) {
         Set<ResourceSlot> reserved = new HashSet<>();
         for (Iterator<Waiter> it = queue.iterator(); it.hasNext() && reserved.size() < index.freeCount(); ) {
             Waiter w = it.next();
@@ -94,24 +121,25 @@ final class LeaseBook {
                 break;
             }
             Selection selection = new Selection(w.request.owner(), reserved);
-            List<ResourceSlot> picked = index.pickFree(w.scope, w.request.capability(), w.request.count(), selection);
+            List<ResourceSlot> picked = pick(w, w.request.count(), selection);
             if (picked.size() == w.request.count()) {
                 it.remove();
                 waiting.remove(w.id);
                 grant(w, picked, now, ch);
             } else if (!selection.quotaBound) {
-                reserved.addAll(index.pickFree(w.scope, w.request.capability(), Integer.MAX_VALUE, reserved::contains));
+                reserved.addAll(pick(w, Integer.MAX_VALUE, reserved::contains));
             }
         }
-        if (overBudget) {
-            return; // the queue was not served to its end: "wait 0s" requests get their turn next batch
-        }
-        for (Waiter w : nowOrNever) {
-            if (waiting.containsKey(w.id)) {
-                timeOut(w, now, ch, "no matching resource was free and the request asked not to wait (wait 0s)");
-            }
-        }
-        nowOrNever.clear();
+    }
+
+    private List<ResourceSlot> pick(Waiter w, int count, java.util.function.Predicate<ResourceSlot> skip) {
+        return w.policy == null ? index.pickFree(w.scope, w.request.capability(), count, skip)
+                : index.shapes.pick(w.scope, w.request, w.policy, count, skip);
+    }
+
+    /** Requests still waiting, in queue order (for capacity decisions). */
+    List<Waiter> waiters() {
+        return List.copyOf(queue);
     }
 
     private boolean hasRoom(Changes ch, int more) {
@@ -316,11 +344,6 @@ final class LeaseBook {
         if (w.request.waitFor().isZero()) {
             nowOrNever.add(moved);
         }
-    }
-
-    /** The waiting requests, in queue order. */
-    List<Waiter> waiters() {
-        return List.copyOf(queue);
     }
 
     void restoreActive(HeldLease lease) {

@@ -220,6 +220,79 @@ public final class LeaseEngine implements AutoCloseable {
         }));
     }
 
+    /**
+     * Asks for a lease whose resources {@code policy} chooses (placement). Served in the same queue as every
+     * other request — priority, then first come first served, with reservation — and all or nothing. Unlike
+     * {@link #acquire(LeaseRequest)} it is never refused as "can never be granted": capacity may be
+     * provisioned for it while it waits.
+     */
+    public PendingLease acquire(LeaseRequest request, PlacementPolicy policy) {
+        java.util.Objects.requireNonNull(policy, "policy");
+        CompletableFuture<Grant> reply = new CompletableFuture<>();
+        String id = LeaseIds.next();
+        try {
+            checks.check(request);
+        } catch (RunwayException e) {
+            counters.rejected.increment();
+            reply.completeExceptionally(e);
+            return new PendingLease(id, reply);
+        }
+        submit(new Command() {
+            public void apply(Instant now, Changes ch) {
+                PoolSlot scope = request.pool() == null ? null : book.index.pool(request.pool());
+                book.enqueue(id, request, scope, policy, now, reply, ch);
+            }
+
+            public void reject(RunwayException e) {
+                counters.rejected.increment();
+                reply.completeExceptionally(e);
+            }
+        });
+        return new PendingLease(id, reply);
+    }
+
+    /**
+     * Adds {@code count} resources to {@code pool} from its template: they are PROVISIONING once this
+     * completes (durable, with their descriptions), and become FREE when the pool's {@link
+     * io.runway.core.provider.CapacityProvider} has made them. Refused past the pool's max or the overall cap.
+     */
+    public CompletableFuture<List<ResourceView>> provision(String pool, int count, String reason) {
+        CompletableFuture<List<ResourceView>> reply = new CompletableFuture<>();
+        return call(reply, (now, ch) -> {
+            List<ResourceView> made = book.capacity.provision(pool, count, reason, now, ch);
+            ch.then(reply, () -> reply.complete(made));
+        });
+    }
+
+    /** Scales down one provisioned resource; refused (conflict) unless it is FREE. */
+    public CompletableFuture<ResourceView> retire(String resourceId, String reason) {
+        CompletableFuture<ResourceView> reply = new CompletableFuture<>();
+        return call(reply, (now, ch) -> {
+            ResourceView view = book.capacity.retire(resourceId, reason, now, ch);
+            ch.then(reply, () -> reply.complete(view));
+        });
+    }
+
+    /** Serves the queue, then reports every resource that is not retired and every request still waiting. */
+    public CompletableFuture<CapacitySnapshot> capacity() {
+        CompletableFuture<CapacitySnapshot> reply = new CompletableFuture<>();
+        return call(reply, (now, ch) -> {
+            book.serveQueue(now, ch);
+            List<ResourceStatus> resources = new java.util.ArrayList<>();
+            for (ResourceSlot slot : book.index.resources()) {
+                if (slot.state() != io.runway.core.resource.ResourceState.RETIRED) {
+                    resources.add(new ResourceStatus(slot.view(), slot.record.stateSince(), slot.dynamic));
+                }
+            }
+            List<CapacitySnapshot.WaitingRequest> waiting = new java.util.ArrayList<>();
+            for (Waiter w : book.waiters()) {
+                waiting.add(new CapacitySnapshot.WaitingRequest(w.id, w.request, w.requestedAt, w.policy != null));
+            }
+            CapacitySnapshot snapshot = new CapacitySnapshot(now, resources, waiting);
+            ch.then(reply, () -> reply.complete(snapshot));
+        });
+    }
+
     /** Extends an active lease to now + {@code ttl}; needs the lease's token. */
     public CompletableFuture<Lease> renew(String id, String token, Duration ttl) {
         CompletableFuture<Lease> reply = new CompletableFuture<>();
@@ -540,7 +613,12 @@ public final class LeaseEngine implements AutoCloseable {
             return lastDurable;
         }
         CompletableFuture<Void> previous = lastDurable;
-        CompletableFuture<Void> next = durable.thenCombine(previous, (a, b) -> (Void) null).handle((v, err) -> {
+        // Published before the callback can run: a callback that runs at once (batch already durable) may start
+        // provider work whose reply is decided and committed on another thread, and that batch must chain on
+        // this one, not on the one before it.
+        CompletableFuture<Void> next = new CompletableFuture<>();
+        lastDurable = next;
+        durable.thenCombine(previous, (a, b) -> (Void) null).handle((v, err) -> {
             if (err != null) {
                 fail(new UnavailableException("the state store failed; nothing from then on was acknowledged: "
                         + err.getMessage(), err));
@@ -552,14 +630,15 @@ public final class LeaseEngine implements AutoCloseable {
                 snapshots.publish(ch);
                 // Cleanups start before replies go out, so a caller that hears "done" sees them under way.
                 ch.cleanups.forEach(this::startCleanup);
+                ch.provisions.forEach(this::startProvision);
+                ch.deprovisions.forEach(this::startDeprovision);
                 ch.afterDurable.forEach(Runnable::run);
             } catch (RuntimeException | Error e) {
                 fail(new UnavailableException("lease engine failed after a durable commit: " + e, e));
                 ch.failReplies(failure);
             }
             return null;
-        });
-        lastDurable = next;
+        }).whenComplete((v, err) -> next.complete(null));
         return next;
     }
 
@@ -583,6 +662,47 @@ public final class LeaseEngine implements AutoCloseable {
 
             public void reject(RunwayException e) {
                 // Engine closing: the resource stays CLEANING and is cleaned again on the next start.
+            }
+        }));
+    }
+
+    private void startProvision(ResourceSlot slot) {
+        ResourceView view = slot.view();
+        CompletableFuture<Void> work;
+        try {
+            work = slot.pool.provider instanceof io.runway.core.provider.CapacityProvider p ? p.provision(view)
+                    : CompletableFuture.failedFuture(new IllegalStateException("provider " + slot.pool.provider.name()
+                            + " cannot provision"));
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
+        }
+        work.whenComplete((v, err) -> submit(new Command() {
+            public void apply(Instant now, Changes ch) {
+                book.capacity.provisioned(slot, err, now, ch);
+            }
+
+            public void reject(RunwayException e) {
+                // Engine closing: the resource stays PROVISIONING and is provisioned again on the next start.
+            }
+        }));
+    }
+
+    private void startDeprovision(ResourceSlot slot) {
+        ResourceView view = slot.view();
+        CompletableFuture<Void> work;
+        try {
+            work = slot.pool.provider instanceof io.runway.core.provider.CapacityProvider p ? p.deprovision(view)
+                    : CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
+        }
+        work.whenComplete((v, err) -> submit(new Command() {
+            public void apply(Instant now, Changes ch) {
+                book.capacity.deprovisioned(slot, err, now, ch);
+            }
+
+            public void reject(RunwayException e) {
+                // Engine closing: the description stays, so the next start deprovisions again.
             }
         }));
     }

@@ -26,6 +26,8 @@ final class ResourceIndex {
     private static final int MAX_CACHED_EXPRESSIONS = 10_000;
     private static final LinkedHashSet<ResourceSlot> NONE_FREE = new LinkedHashSet<>(); // never written to
     private int freeCount;
+    /** Free resources by shape, for placed requests. */
+    final ShapeIndex shapes = new ShapeIndex(resources.values());
 
     void addPool(PoolSlot pool) {
         pools.put(pool.name(), pool);
@@ -33,11 +35,21 @@ final class ResourceIndex {
 
     void addResource(ResourceSlot slot) {
         resources.put(slot.id, slot);
+        shapes.add(slot);
         if (slot.configured) {
             slot.pool.size++;
         }
         if (slot.state().isGrantable() && slot.configured) {
             markFree(slot);
+        }
+        matchCounts.clear();
+    }
+
+    /** A provisioned resource retired: it no longer counts towards its pool or any match. */
+    void retired(ResourceSlot slot) {
+        if (slot.configured) {
+            slot.pool.size--;
+            slot.configured = false;
         }
         matchCounts.clear();
     }
@@ -65,6 +77,7 @@ final class ResourceIndex {
     void markFree(ResourceSlot slot) {
         if (slot.pool.free.add(slot)) {
             freeCount++;
+            shapes.markFree(slot);
             for (String label : slot.labels) {
                 freeByLabel.computeIfAbsent(label, k -> new LinkedHashSet<>()).add(slot);
             }
@@ -74,6 +87,7 @@ final class ResourceIndex {
     void markTaken(ResourceSlot slot) {
         if (slot.pool.free.remove(slot)) {
             freeCount--;
+            shapes.markTaken(slot);
             for (String label : slot.labels) {
                 Set<ResourceSlot> set = freeByLabel.get(label);
                 if (set != null) {

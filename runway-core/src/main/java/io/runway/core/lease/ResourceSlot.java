@@ -17,6 +17,13 @@ final class ResourceSlot {
     ResourceRecord record;
     /** Whether the resource is still in configuration; a removed one retires once no lease holds it. */
     boolean configured = true;
+    /** Whether a provider provisioned it at run time (durable as a {@code capacity} document) rather than config. */
+    boolean dynamic;
+    /** Version of the resource's {@code capacity} document (dynamic resources only). */
+    long documentVersion;
+    /** Its group in the {@link ShapeIndex}, and when it last became free there (writer-owned). */
+    ShapeIndex.Shape shape;
+    long freedSeq;
 
     ResourceSlot(String id, PoolSlot pool, List<String> labels, Map<String, Object> attributes, ResourceRecord record) {
         this.id = id;

@@ -16,9 +16,17 @@ final class Waiter {
     final Instant requestedAt;
     final Instant deadline;
     final CompletableFuture<Grant> reply;
+    /** How a placed request chooses its resources; null for a plain lease request (labels, oldest free first). */
+    final PlacementPolicy policy;
 
     Waiter(String id, long seq, LeaseRequest request, PoolSlot scope, Instant requestedAt,
            CompletableFuture<Grant> reply) {
+        this(id, seq, request, scope, requestedAt, reply, null);
+    }
+
+    Waiter(String id, long seq, LeaseRequest request, PoolSlot scope, Instant requestedAt,
+           CompletableFuture<Grant> reply, PlacementPolicy policy) {
+        this.policy = policy;
         this.id = id;
         this.seq = seq;
         this.request = request;

@@ -12,10 +12,21 @@ public record PoolsConfig(
         @JsonPropertyDescription("The pools of leasable resources.")
         List<PoolSpec> pools,
         @JsonPropertyDescription("Bounds on lease requests (maximum ttl and wait, retention of ended leases).")
-        LeaseLimits limits) {
+        LeaseLimits limits,
+        @JsonPropertyDescription("Caps over all pools together (most resources in all).")
+        CapacitySpec capacity) {
 
     public PoolsConfig {
         pools = pools == null ? List.of() : List.copyOf(pools);
         limits = limits == null ? LeaseLimits.DEFAULT : limits;
+    }
+
+    public PoolsConfig(List<PoolSpec> pools, LeaseLimits limits) {
+        this(pools, limits, null);
+    }
+
+    /** {@link #capacity}, or no overall cap. */
+    public CapacitySpec capacityOrNone() {
+        return capacity == null ? CapacitySpec.none() : capacity;
     }
 }

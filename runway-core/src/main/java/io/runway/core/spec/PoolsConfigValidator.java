@@ -14,6 +14,10 @@ import java.util.Set;
 /** Semantic checks of a pools config; reports every violation, in document order. */
 public final class PoolsConfigValidator implements SpecValidator<PoolsConfig> {
     public static final Set<String> PROVIDERS = Set.of("static", "local");
+    /** Providers that can provision resources from a pool's {@code template}. */
+    public static final Set<String> SCALING_PROVIDERS = Set.of("local");
+    /** The attribute that says what one resource costs per hour (cost limits, {@code cheapest} scoring). */
+    public static final String COST_PER_HOUR = "costPerHour";
     static final Duration MAX_DURATION = Duration.ofDays(3650);
     static final int MAX_COUNT = 1_000_000;
     private static final int MAX_LABEL = 63;
@@ -43,18 +47,71 @@ public final class PoolsConfigValidator implements SpecValidator<PoolsConfig> {
             if (perOwner != null && perOwner < 1) {
                 out.add(new Violation(FieldPath.field(path, "quota.perOwner"), "must be at least 1 (leave it out for no limit), not " + perOwner));
             }
+            checkScaling(out, path, pool);
         }
         checkLimits(out, config.limits());
+        Integer overall = config.capacityOrNone().maxResources();
+        if (overall != null && (overall < 1 || overall > MAX_COUNT)) {
+            out.add(new Violation("capacity.maxResources", "must be between 1 and " + MAX_COUNT + ", not " + overall));
+        }
         return out;
     }
 
     private static void checkResource(List<Violation> out, String path, ResourceSpec resource, Map<String, String> seen) {
         checkName(out, FieldPath.field(path, "name"), resource.name(), SpecPatterns.RESOURCE_NAME_PATTERN, "resource name",
                 "1 to 63 characters of a-z, 0-9, '.', '_' and '-', starting with a letter or digit", seen);
+        checkLabels(out, path, resource.labels());
+        checkAttributes(out, path, resource.attributes());
+    }
+
+    /** min, max, idleTimeout, provisioningTime and template of one pool. */
+    private static void checkScaling(List<Violation> out, String path, PoolSpec pool) {
+        int listed = pool.resources().size();
+        if (pool.min() != null && (pool.min() < 0 || pool.min() > MAX_COUNT)) {
+            out.add(new Violation(FieldPath.field(path, "min"), "must be between 0 and " + MAX_COUNT + ", not " + pool.min()));
+        }
+        if (pool.max() != null) {
+            if (pool.max() < 1 || pool.max() > MAX_COUNT) {
+                out.add(new Violation(FieldPath.field(path, "max"), "must be between 1 and " + MAX_COUNT + ", not " + pool.max()));
+            } else if (pool.max() < listed) {
+                out.add(new Violation(FieldPath.field(path, "max"), "max " + pool.max() + " is less than the " + listed
+                        + " listed resources"));
+            } else if (pool.min() != null && pool.min() > pool.max()) {
+                out.add(new Violation(FieldPath.field(path, "min"), "min " + pool.min() + " is more than max " + pool.max()));
+            } else if (pool.max() > listed && pool.template() == null) {
+                out.add(new Violation(FieldPath.field(path, "max"), "max " + pool.max() + " is more than the " + listed
+                        + " listed resources, but the pool has no template to provision more from"));
+            }
+        }
+        if (pool.min() != null && pool.min() > listed && pool.template() == null) {
+            out.add(new Violation(FieldPath.field(path, "min"), "min " + pool.min() + " is more than the " + listed
+                    + " listed resources, but the pool has no template to provision more from"));
+        }
+        if (pool.idleTimeout() != null) {
+            checkDuration(out, FieldPath.field(path, "idleTimeout"), pool.idleTimeout(), true);
+        }
+        if (pool.provisioningTime() != null) {
+            checkDuration(out, FieldPath.field(path, "provisioningTime"), pool.provisioningTime(), true);
+        }
+        if (pool.template() != null) {
+            String templatePath = FieldPath.field(path, "template");
+            if (!SCALING_PROVIDERS.contains(pool.provider())) {
+                out.add(new Violation(templatePath, "provider '" + pool.provider()
+                        + "' cannot provision resources; a template needs one of: " + new java.util.TreeSet<>(SCALING_PROVIDERS)));
+            }
+            if (pool.max() == null) {
+                out.add(new Violation(FieldPath.field(path, "max"), "is required with a template (the most resources the pool may hold)"));
+            }
+            checkLabels(out, templatePath, pool.template().labels());
+            checkAttributes(out, templatePath, pool.template().attributes());
+        }
+    }
+
+    private static void checkLabels(List<Violation> out, String path, List<String> list) {
         Map<String, Integer> labels = new HashMap<>();
-        for (int k = 0; k < resource.labels().size(); k++) {
+        for (int k = 0; k < list.size(); k++) {
             String labelPath = FieldPath.index(FieldPath.field(path, "labels"), k);
-            String label = resource.labels().get(k);
+            String label = list.get(k);
             String problem = labelProblem(label);
             if (problem != null) {
                 out.add(new Violation(labelPath, problem));
@@ -62,7 +119,10 @@ public final class PoolsConfigValidator implements SpecValidator<PoolsConfig> {
                 out.add(new Violation(labelPath, "duplicate label '" + label + "' (also labels[" + labels.get(label) + "])"));
             }
         }
-        resource.attributes().forEach((key, value) -> {
+    }
+
+    private static void checkAttributes(List<Violation> out, String path, Map<String, Object> attributes) {
+        attributes.forEach((key, value) -> {
             String attributePath = FieldPath.field(FieldPath.field(path, "attributes"), key);
             if (!SpecPatterns.ATTRIBUTE_KEY_PATTERN.matcher(key).matches()) {
                 out.add(new Violation(attributePath, "attribute name '" + key
@@ -71,6 +131,8 @@ public final class PoolsConfigValidator implements SpecValidator<PoolsConfig> {
             String valueProblem = attributeValueProblem(value);
             if (valueProblem != null) {
                 out.add(new Violation(attributePath, valueProblem));
+            } else if (COST_PER_HOUR.equals(key) && !(value instanceof Number n && n.doubleValue() >= 0)) {
+                out.add(new Violation(attributePath, COST_PER_HOUR + " must be a number of at least 0 (what one resource costs per hour)"));
             }
         });
     }

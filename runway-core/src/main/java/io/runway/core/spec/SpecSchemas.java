@@ -68,8 +68,11 @@ public final class SpecSchemas {
                 : null);
         b.forFields().withStringPatternResolver(SpecSchemas::pattern);
         b.forFields().withArrayUniqueItemsResolver(f -> isLabels(f) && !f.isFakeContainerItemScope() ? Boolean.TRUE : null);
-        b.forFields().withNumberInclusiveMinimumResolver(f -> "perOwner".equals(f.getName()) || "maxCount".equals(f.getName())
-                ? java.math.BigDecimal.ONE : null);
+        b.forFields().withNumberInclusiveMinimumResolver(f -> switch (f.getName()) {
+            case "perOwner", "maxCount", "max", "maxResources" -> java.math.BigDecimal.ONE;
+            case "min" -> java.math.BigDecimal.ZERO;
+            default -> null;
+        });
         b.forFields().withEnumResolver(SpecSchemas::enumValues);
         b.forFields().withCustomDefinitionProvider((field, context) -> isAttributes(field)
                 ? new CustomPropertyDefinition(attributesSchema(context.getGeneratorConfig().createObjectNode()),
@@ -117,11 +120,15 @@ public final class SpecSchemas {
     }
 
     private static boolean isLabels(FieldScope field) {
-        return field.getDeclaringType().getErasedType() == ResourceSpec.class && "labels".equals(field.getName());
+        return isResourceShape(field) && "labels".equals(field.getName());
     }
 
     private static boolean isAttributes(FieldScope field) {
-        return field.getDeclaringType().getErasedType() == ResourceSpec.class && "attributes".equals(field.getName())
-                && !field.isFakeContainerItemScope();
+        return isResourceShape(field) && "attributes".equals(field.getName()) && !field.isFakeContainerItemScope();
+    }
+
+    private static boolean isResourceShape(FieldScope field) {
+        Class<?> owner = field.getDeclaringType().getErasedType();
+        return owner == ResourceSpec.class || owner == io.runway.core.pool.ResourceTemplate.class;
     }
 }
