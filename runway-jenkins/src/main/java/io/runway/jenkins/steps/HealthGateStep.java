@@ -1,14 +1,10 @@
 package io.runway.jenkins.steps;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import java.io.Serializable;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -138,25 +134,9 @@ public class HealthGateStep extends Step implements Serializable {
 
     @Extension
     @Symbol("healthGate")
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return "healthGate";
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Judge the health of a deployment (pass, fail or wait)";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @Override
-        public boolean takesImplicitBlockArgument() {
-            return false;
+    public static final class DescriptorImpl extends RunwayStepDescriptor {
+        public DescriptorImpl() {
+            super("healthGate", "Judge the health of a deployment (pass, fail or wait)", false);
         }
     }
 }

@@ -1,14 +1,10 @@
 package io.runway.jenkins.steps;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import java.io.Serializable;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -103,25 +99,9 @@ public class LeaseStep extends Step implements Serializable {
 
     @Extension
     @Symbol("lease")
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return "lease";
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Lease Runway resources for the block";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @Override
-        public boolean takesImplicitBlockArgument() {
-            return true;
+    public static final class DescriptorImpl extends RunwayStepDescriptor {
+        public DescriptorImpl() {
+            super("lease", "Lease Runway resources for the block", true);
         }
     }
 }

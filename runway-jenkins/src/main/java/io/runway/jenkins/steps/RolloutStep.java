@@ -2,15 +2,12 @@ package io.runway.jenkins.steps;
 
 import hudson.Extension;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -201,25 +198,9 @@ public class RolloutStep extends Step implements Serializable {
 
     @Extension
     @Symbol("rollout")
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return "rollout";
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Run a progressive rollout (canary or blue-green) with health gates";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @Override
-        public boolean takesImplicitBlockArgument() {
-            return false;
+    public static final class DescriptorImpl extends RunwayStepDescriptor {
+        public DescriptorImpl() {
+            super("rollout", "Run a progressive rollout (canary or blue-green) with health gates", false);
         }
     }
 
