@@ -19,11 +19,19 @@ import io.runway.core.store.AuditEvent;
 import io.runway.core.store.memory.InMemoryStateStore;
 import io.runway.core.task.LocalCommandLauncher;
 import io.runway.core.task.RequirementsSpec;
+import io.runway.core.task.GraphRunState;
 import io.runway.core.task.TaskExecution;
+import io.runway.core.task.TaskGraphSpec;
 import io.runway.core.task.TaskOutcome;
 import io.runway.core.task.TaskPlacementStatus;
 import io.runway.core.task.TaskRunContext;
+import io.runway.core.task.TaskRunState;
 import io.runway.core.task.TaskSpec;
+import io.runway.core.task.run.GraphRun;
+import io.runway.core.task.run.TaskDocuments;
+import io.runway.core.task.run.TaskRun;
+import io.runway.core.task.run.TaskScheduler;
+import io.runway.core.task.run.TaskSchedulerOptions;
 import io.runway.core.time.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,6 +212,41 @@ class PlacedTaskLauncherTest {
         assertThat(o.message()).isEqualTo("cancelled (deadline) before it was placed");
         eventually(() -> engine.lease(waiting).map(l -> l.state().isTerminal()).orElse(true));
         assertThat(engine.leases()).noneMatch(l -> l.state() == LeaseState.WAITING);
+    }
+
+    @Test
+    void theSchedulerShowsTheBlockedReasonThenThePlacement() throws Exception {
+        start(fixed("fixed", Map.of("cpu", 8)));
+        Grant other = await(engine.acquire(LeaseRequest.of("someone", "fixed", Duration.ofHours(1))));
+        TaskScheduler scheduler = TaskScheduler.recover(store, store.load(), launcher, clock, TaskSchedulerOptions.DEFAULTS, (g, l) -> { });
+        try {
+            scheduler.register(new TaskGraphSpec("g", null, List.of(task("echo $RUNWAY_RESOURCES", "fixed", "cpu >= 4"))));
+            scheduler.start(executor);
+            String id = scheduler.trigger("g").id();
+            eventually(() -> scheduler.run(id).orElseThrow().task("t").placement() != null);
+            await(placements.reconcile());
+            eventually(() -> "BLOCKED".equals(scheduler.run(id).orElseThrow().task("t").placement().state()));
+            TaskRun waiting = scheduler.run(id).orElseThrow().task("t");
+            assertThat(waiting.state()).isEqualTo(TaskRunState.PLACED); // handed to placement, not yet running
+            assertThat(waiting.message()).startsWith("placement BLOCKED: all 1 matching resource(s) are taken");
+            assertThat(scheduler.taskCounts().blockedPlacements()).isEqualTo(1);
+
+            await(engine.release(other.lease().id(), other.token()));
+            await(engine.tick());
+            eventually(() -> scheduler.run(id).orElseThrow().state() == GraphRunState.SUCCEEDED);
+            TaskRun done = scheduler.run(id).orElseThrow().task("t");
+            assertThat(done.placement().state()).isEqualTo("PLACED");
+            assertThat(done.placement().resources()).containsExactly("fixed-1");
+            assertThat(done.outputTail()).isEqualTo("fixed-1\n");
+            assertThat(scheduler.taskCounts().byState().get(TaskRunState.SUCCEEDED)).isEqualTo(1);
+            assertThat(scheduler.taskCounts().blockedPlacements()).isZero();
+            assertReleased(done.placement().leaseId());
+            // the stored run carries the placement: a restarted server shows it too
+            GraphRun stored = TaskDocuments.readRun(store.load().documents(TaskDocuments.RUN).values().iterator().next());
+            assertThat(stored.task("t").placement()).isEqualTo(done.placement());
+        } finally {
+            scheduler.close();
+        }
     }
 
     @Test
