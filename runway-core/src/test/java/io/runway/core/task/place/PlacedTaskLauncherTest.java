@@ -250,6 +250,29 @@ class PlacedTaskLauncherTest {
     }
 
     @Test
+    void theSchedulersTimeoutStopsAPlacedCommandAndReleasesItsLease() throws Exception {
+        start(scaling("build", 1));
+        TaskScheduler scheduler = TaskScheduler.recover(store, store.load(), launcher, clock, TaskSchedulerOptions.DEFAULTS, (g, l) -> { });
+        try {
+            TaskSpec slow = new TaskSpec("t", List.of("/bin/sh", "-c", "sleep 600"), null, new RequirementsSpec("build", null, null),
+                    null, null, null, null, null, null, null, Duration.ofMinutes(1), null, null);
+            scheduler.register(new TaskGraphSpec("g", null, List.of(slow)));
+            scheduler.start(executor);
+            String id = scheduler.trigger("g").id();
+            eventually(() -> scheduler.run(id).orElseThrow().task("t").state() == TaskRunState.RUNNING);
+            String lease = scheduler.run(id).orElseThrow().task("t").placement().leaseId();
+            clock.advance(Duration.ofMinutes(2)); // past the timeout, well within the lease's TTL (timeout + 5m)
+            scheduler.tick();
+            eventually(() -> scheduler.run(id).orElseThrow().state() == GraphRunState.FAILED);
+            assertThat(scheduler.run(id).orElseThrow().task("t").state()).isEqualTo(TaskRunState.TIMED_OUT);
+            assertReleased(lease);
+            assertThat(engine.lease(lease).orElseThrow().endReason()).doesNotContain("expired");
+        } finally {
+            scheduler.close();
+        }
+    }
+
+    @Test
     void aTaskWithoutRequirementsRunsWithoutPlacement() throws Exception {
         start(fixed("fixed", Map.of("cpu", 2)));
         TaskExecution ex = launcher.launch(context(TaskSpec.of("plain", List.of("/bin/sh", "-c", "echo ${RUNWAY_LEASE_ID:-none}"))));
