@@ -64,7 +64,11 @@ class PlacedTaskLauncherTest {
     PlacedTaskLauncher launcher;
 
     void start(PoolSpec... pools) {
-        PoolsConfig config = new PoolsConfig(List.of(pools), null);
+        start(null, pools);
+    }
+
+    void start(io.runway.core.pool.LeaseLimits limits, PoolSpec... pools) {
+        PoolsConfig config = new PoolsConfig(List.of(pools), limits);
         slots = new LocalSlotProvider(dir.resolve("slots"), 8);
         Map<String, Provider> providers = Map.of("static", new StaticProvider(), "local", slots);
         engine = LeaseEngine.start(config, providers, store, clock, executor, EngineOptions.DEFAULT.withTickInterval(Duration.ZERO));
@@ -270,6 +274,21 @@ class PlacedTaskLauncherTest {
         } finally {
             scheduler.close();
         }
+    }
+
+    @Test
+    void aRevokedLeaseStopsTheCommandAtTheNextRenewal() throws Exception {
+        // maxTtl 2s: the TTL is capped to it and the launcher renews every second, so a renewal comes soon
+        start(new io.runway.core.pool.LeaseLimits(Duration.ofSeconds(2), null, null, null), scaling("build", 1));
+        TaskExecution ex = launcher.launch(context(task("sleep 600", "build")));
+        List<TaskPlacementStatus> seen = watch(ex);
+        await(ex.started());
+        String lease = seen.get(seen.size() - 1).leaseId();
+        assertThat(engine.lease(lease).orElseThrow().expiresAt()).isEqualTo(T0.plusSeconds(2));
+        await(engine.revoke(lease, "admin", "needed elsewhere"));
+        TaskOutcome o = await(ex.outcome()); // the next renewal is refused: the command must not keep the resource
+        assertThat(o.succeeded()).isFalse();
+        assertThat(o.message()).startsWith("cancelled (lease lost: ");
     }
 
     @Test
