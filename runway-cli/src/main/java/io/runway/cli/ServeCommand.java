@@ -25,6 +25,7 @@ import io.runway.core.spec.SpecKind;
 import io.runway.core.spec.SpecResult;
 import io.runway.core.task.LocalCommandLauncher;
 import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.place.PlacedTaskLauncher;
 import io.runway.core.task.run.TaskScheduler;
 import io.runway.core.task.run.TaskSchedulerOptions;
 import java.util.concurrent.CountDownLatch;
@@ -63,7 +64,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--admin-token-file", description = "File holding the admin bearer token; without it admin calls are refused.")
     Path adminTokenFile;
 
-    @Option(names = "--tasks", arity = "1..*", description = "Task graph files (YAML or JSON) to schedule; their commands run on this machine.")
+    @Option(names = "--tasks", arity = "1..*", description = "Task graph files (YAML or JSON) to schedule; their commands run on this machine (tasks with requirements in the placed slot).")
     List<Path> taskFiles = new ArrayList<>();
 
     @Option(names = "--max-local-slots", defaultValue = "64",
@@ -114,8 +115,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         ExecutorService taskIo = Executors.newCachedThreadPool(daemon("runway-task-io"));
         try {
             // Local pools: each resource is a slot directory under the state directory; pools with a template scale.
-            Map<String, Provider> providers = Map.of(StaticProvider.NAME, new StaticProvider(),
-                    LocalSlotProvider.NAME, new LocalSlotProvider(stateDir.resolve("slots"), Math.max(1, maxLocalSlots)));
+            LocalSlotProvider slots = new LocalSlotProvider(stateDir.resolve("slots"), Math.max(1, maxLocalSlots));
+            Map<String, Provider> providers = Map.of(StaticProvider.NAME, new StaticProvider(), LocalSlotProvider.NAME, slots);
             engine = LeaseEngine.start(pools, providers, store, Clock.systemUTC(), executor, EngineOptions.DEFAULT);
             placement = PlacementService.start(engine, pools, providers, Clock.systemUTC(), executor, Duration.ofSeconds(5));
             PrintWriter log = spec.commandLine().getOut();
@@ -126,7 +127,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 }
             }, Duration.ofMillis(200));
             rollouts.recover(); // before serving: a new rollout must see the stored ones of its service
-            tasks = TaskScheduler.recover(store, store.load(), new LocalCommandLauncher(taskIo, executor), Clock.systemUTC(),
+            // Tasks with requirements are placed (a lease on the server's pools) and run in the placed slot's directory.
+            PlacedTaskLauncher launcher = new PlacedTaskLauncher(placement, engine, store, new LocalCommandLauncher(taskIo, executor),
+                    PlacedTaskLauncher.localSlots(pools, slots), Clock.systemUTC(), executor, taskIo);
+            tasks = TaskScheduler.recover(store, store.load(), launcher, Clock.systemUTC(),
                     TaskSchedulerOptions.DEFAULTS, (graph, line) -> {
                         synchronized (log) {
                             log.println("task " + graph + " " + line);

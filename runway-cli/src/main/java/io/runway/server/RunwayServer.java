@@ -33,6 +33,9 @@ public final class RunwayServer implements AutoCloseable {
         connector.setPort(port);
         jetty.addConnector(connector);
         this.metrics = new ServerMetrics(engine);
+        if (taskScheduler != null) {
+            metrics.bindTasks(taskScheduler);
+        }
         RolloutApi rollouts = rolloutHost == null ? null : new RolloutApi(rolloutHost, adminToken);
         TaskApi tasks = taskScheduler == null ? null : new TaskApi(taskScheduler, adminToken);
         jetty.setHandler(new ApiHandler(new LeaseApi(engine, adminToken), rollouts, tasks, metrics));

@@ -7,6 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.runway.core.lease.EngineStats;
 import io.runway.core.lease.LeaseEngine;
+import io.runway.core.task.TaskRunState;
+import io.runway.core.task.run.TaskScheduler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -21,7 +23,11 @@ public final class ServerMetrics {
     private final LeaseEngine engine;
     private volatile CachedStats cached = new CachedStats(0, null);
 
+    private volatile CachedTasks cachedTasks = new CachedTasks(0, null);
+
     private record CachedStats(long atNanos, EngineStats stats) {}
+
+    private record CachedTasks(long atNanos, TaskScheduler.TaskCounts counts) {}
 
     public ServerMetrics(LeaseEngine engine) {
         this.engine = engine;
@@ -39,6 +45,33 @@ public final class ServerMetrics {
             Gauge.builder("runway.resources.free", this, m -> m.stats().freeByPool().getOrDefault(pool, 0))
                     .description("Resources free to lease, per pool").tag("pool", pool).register(registry);
         }
+    }
+
+    /**
+     * Task metrics: {@code runway_task_runs{state}} (tasks of the retained graph runs by state),
+     * {@code runway_task_placements_blocked} (tasks waiting on a BLOCKED placement) and
+     * {@code runway_task_fire_lag_seconds} (how late each schedule instant fired).
+     */
+    public void bindTasks(TaskScheduler tasks) {
+        for (TaskRunState state : TaskRunState.values()) {
+            Gauge.builder("runway.task.runs", this, m -> m.taskCounts(tasks).byState().getOrDefault(state, 0))
+                    .description("Task runs of the retained graph runs, by state").tag("state", state.name()).register(registry);
+        }
+        Gauge.builder("runway.task.placements.blocked", this, m -> m.taskCounts(tasks).blockedPlacements())
+                .description("Tasks waiting on a placement that is BLOCKED (see the run for the reason)").register(registry);
+        Timer lag = Timer.builder("runway.task.fire.lag").description("How late schedule instants fired (now - instant)")
+                .register(registry);
+        tasks.onFireLag((graph, at, d) -> lag.record(d.isNegative() ? java.time.Duration.ZERO : d));
+    }
+
+    private TaskScheduler.TaskCounts taskCounts(TaskScheduler tasks) {
+        CachedTasks c = cachedTasks;
+        long now = System.nanoTime();
+        if (c.counts == null || now - c.atNanos > TimeUnit.MILLISECONDS.toNanos(250)) {
+            c = new CachedTasks(now, tasks.taskCounts());
+            cachedTasks = c;
+        }
+        return c.counts;
     }
 
     /** Records one handled request under its route template (e.g. {@code /api/v1/leases/{id}}). */

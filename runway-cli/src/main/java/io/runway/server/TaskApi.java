@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.TaskRunState;
 import io.runway.core.task.run.GraphRun;
 import io.runway.core.task.run.TaskDocuments;
 import io.runway.core.task.run.TaskScheduler;
@@ -130,6 +131,15 @@ final class TaskApi {
         }
         ObjectNode tasks = o.putObject("tasks");
         r.tasks().forEach((name, t) -> tasks.put(name, t.state().name()));
+        ObjectNode waiting = ApiJson.mapper().createObjectNode();
+        r.tasks().forEach((name, t) -> {
+            if (t.state() == TaskRunState.PLACED && t.placement() != null && t.placement().waiting()) {
+                waiting.put(name, t.placement().state() + ": " + t.placement().reason());
+            }
+        });
+        if (!waiting.isEmpty()) {
+            o.set("waitingForPlacement", waiting); // why tasks handed to placement are not running yet
+        }
         return o;
     }
 

@@ -130,6 +130,24 @@ public final class PlacementService implements AutoCloseable {
         placement.failed(why, cause);
     }
 
+    /**
+     * Gives up a placement that is not placed yet: it ends FAILED with {@code "cancelled: " + reason} and its
+     * waiting lease request is withdrawn (a grant that races with this is released at once). Does nothing
+     * to a placement that already ended; a placed one's lease is released by its holder.
+     */
+    public CompletableFuture<Void> cancel(Placement placement, String reason) {
+        if (placement.state().isTerminal()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String why = "cancelled: " + reason;
+        placement.failed(why, new NotGrantedException("placement " + placement.id() + " " + why));
+        if (!why.equals(placement.reason())) {
+            return CompletableFuture.completedFuture(null); // it was placed (or failed) just before: not ours to withdraw
+        }
+        String leaseId = placement.leaseId;
+        return engine.revoke(leaseId, "scheduler", why).handle((l, e) -> null);
+    }
+
     public Optional<Placement> placement(String id) {
         return Optional.ofNullable(byId.get(id));
     }

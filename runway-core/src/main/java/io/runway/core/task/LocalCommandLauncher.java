@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,12 +48,21 @@ public final class LocalCommandLauncher implements TaskLauncher {
 
     @Override
     public TaskExecution launch(TaskRunContext context) {
+        return launch(context, workingDirectory, Map.of());
+    }
+
+    /**
+     * Runs the command in {@code directory} (null: runway's own) with {@code extraEnvironment} added after
+     * the context's (the placement launcher passes the lease's variables and the slot directory here).
+     */
+    public TaskExecution launch(TaskRunContext context, File directory, Map<String, String> extraEnvironment) {
         Run run = new Run();
         ProcessBuilder pb = new ProcessBuilder(context.spec().command()).redirectErrorStream(true);
-        if (workingDirectory != null) {
-            pb.directory(workingDirectory);
+        if (directory != null) {
+            pb.directory(directory);
         }
         pb.environment().putAll(context.environment());
+        pb.environment().putAll(extraEnvironment);
         Process process;
         try {
             process = pb.start();

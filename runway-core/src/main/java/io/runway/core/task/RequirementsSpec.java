@@ -2,6 +2,7 @@ package io.runway.core.task;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.runway.core.placement.AttributeConstraint;
 import java.util.List;
 
 /** What a resource must offer to run a task. */
@@ -15,12 +16,21 @@ public record RequirementsSpec(
         List<String> attributes) {
     public static final RequirementsSpec ANY = new RequirementsSpec(null, null, null);
 
+    /** Whether the task asks for nothing, so it runs without placement. */
+    public boolean none() {
+        return pool == null && capability == null && attributes.isEmpty();
+    }
+
     public RequirementsSpec {
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
     }
 
     /** The attribute constraints, parsed; the spec was validated, so they parse. */
     public List<AttributeConstraint> constraints() {
-        return attributes.stream().map(a -> AttributeConstraint.parse(a, "requirements.attributes")).toList();
+        List<AttributeConstraint> out = new java.util.ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            out.add(AttributeConstraint.parse(attributes.get(i), "requirements.attributes[" + i + "]"));
+        }
+        return List.copyOf(out);
     }
 }

@@ -5,6 +5,7 @@ import static io.runway.core.spec.FieldPath.index;
 
 import io.runway.core.error.InvalidInputException;
 import io.runway.core.label.LabelExpression;
+import io.runway.core.placement.AttributeConstraint;
 import io.runway.core.spec.SpecValidator;
 import io.runway.core.spec.Violation;
 import io.runway.core.task.cron.CronSchedules;

@@ -117,7 +117,7 @@ class TaskGraphSpecValidatorTest {
                 "g.yaml:6:18: schedule.maxActiveRuns: must be 1 to 100",
                 "g.yaml:9:14: tasks[0].command: a command of 1 to 256 arguments is required",
                 "g.yaml:11:19: tasks[0].requirements.capability: expected a label but the expression ended at column 9 of 'linux &&'",
-                "g.yaml:12:20: tasks[0].requirements.attributes[0]: '>=' compares numbers, and 'many' is not one",
+                "g.yaml:12:20: tasks[0].requirements.attributes[0]: '>=' compares numbers, but 'many' is not a number at column 8 of 'cpu >= many'",
                 "g.yaml:13:14: tasks[0].retries: must be 0 to 100",
                 "g.yaml:14:27: tasks[0].backoff.multiplier: must be 1 to 10",
                 "g.yaml:15:14: tasks[0].timeout: must be positive",

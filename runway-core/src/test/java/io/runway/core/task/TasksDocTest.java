@@ -31,6 +31,6 @@ class TasksDocTest {
             assertThat(actual).as("example %s", name).isEqualTo(expected);
             checked.add(name);
         }
-        assertThat(checked).containsExactly("example.yaml", "bad-cron.yaml");
+        assertThat(checked).containsExactly("example.yaml", "bad-cron.yaml", "example.yaml", "bad-requirements.yaml");
     }
 }

@@ -61,7 +61,9 @@ public final class GraphRunDecider {
         if (t == null || t.attempt() != e.attempt() || !t.state().isLaunched()) {
             return; // a report about an attempt already given up on (timed out, lost at restart)
         }
-        if (e instanceof TaskEvent.Started s) {
+        if (e instanceof TaskEvent.Placement p) {
+            tasks.put(t.name(), t.withPlacement(p.status()));
+        } else if (e instanceof TaskEvent.Started s) {
             if (t.state() == TaskRunState.PLACED) {
                 tasks.put(t.name(), t.running(now, s.where()));
             }

@@ -44,6 +44,7 @@ final class Launches {
             return;
         }
         executions.put(key, ex);
+        ex.onPlacement(p -> report.accept(new TaskEvent.Placement(run.id(), spec.name(), attempt, p)));
         ex.started().thenAccept(where -> report.accept(new TaskEvent.Started(run.id(), spec.name(), attempt, where)));
         ex.outcome().whenComplete((o, e) -> {
             executions.remove(key);

@@ -10,6 +10,7 @@ import io.runway.core.task.GraphRunState;
 import io.runway.core.task.TaskGraphSpec;
 import io.runway.core.task.TaskLauncher;
 import io.runway.core.task.TaskOutcome;
+import io.runway.core.task.TaskRunState;
 import io.runway.core.task.cron.CronSchedule;
 import io.runway.core.task.cron.CronSchedules;
 import io.runway.core.task.cron.FireIndex;
@@ -45,6 +46,19 @@ public final class TaskScheduler implements AutoCloseable {
         void progress(String graph, String line);
     }
 
+    /** Hears how late each schedule instant fired (for metrics). */
+    @FunctionalInterface
+    public interface FireLagListener {
+        void fired(String graph, Instant instant, java.time.Duration lag);
+    }
+
+    /** Task runs (tasks within retained graph runs) by state, and how many wait on a BLOCKED placement. */
+    public record TaskCounts(Map<TaskRunState, Integer> byState, int blockedPlacements) {}
+
+    private record Fired(String graph, Instant at) {}
+
+    private final List<Fired> firedNow = new ArrayList<>();
+
     private record Graph(TaskGraphSpec spec, CronSchedule schedule, int slot) {}
 
     private final StateStore store;
@@ -63,6 +77,7 @@ public final class TaskScheduler implements AutoCloseable {
     private volatile ScheduledExecutorService executor;
     private ScheduledFuture<?> periodic;
     private ScheduledFuture<?> wake;
+    private volatile FireLagListener fireLag = (g, at, lag) -> { };
 
     private TaskScheduler(StateStore store, TaskLauncher launcher, Clock clock, TaskSchedulerOptions options, Listener listener) {
         this.store = store;
@@ -138,6 +153,28 @@ public final class TaskScheduler implements AutoCloseable {
         return Optional.ofNullable(book.get(id));
     }
 
+    public void onFireLag(FireLagListener listener) {
+        this.fireLag = listener;
+    }
+
+    /** Counts over the retained runs: task states, and tasks waiting on a BLOCKED placement. */
+    public synchronized TaskCounts taskCounts() {
+        Map<TaskRunState, Integer> byState = new java.util.EnumMap<>(TaskRunState.class);
+        for (TaskRunState s : TaskRunState.values()) {
+            byState.put(s, 0);
+        }
+        int blocked = 0;
+        for (GraphRun r : book.runs(null)) {
+            for (TaskRun t : r.tasks().values()) {
+                byState.merge(t.state(), 1, Integer::sum);
+                if (t.state() == TaskRunState.PLACED && t.placement() != null && "BLOCKED".equals(t.placement().state())) {
+                    blocked++;
+                }
+            }
+        }
+        return new TaskCounts(byState, blocked);
+    }
+
     /** Starts a run now, outside the schedule (queued under maxActiveRuns like any other). */
     public synchronized GraphRun trigger(String graph) {
         Graph g = graph(graph);
@@ -204,6 +241,7 @@ public final class TaskScheduler implements AutoCloseable {
         Instant now = clock.instant();
         List<TaskEvent> events = drain();
         TickPlan plan = new TickPlan(book, now);
+        firedNow.clear();
         try {
             fire(plan, now);
             List<TaskAction> actions = new ArrayList<>();
@@ -228,6 +266,7 @@ public final class TaskScheduler implements AutoCloseable {
             plan.fires().forEach(lastFired::put);
             plan.applyTo(book);
             plan.log().forEach(l -> listener.progress(l.graph(), l.line()));
+            firedNow.forEach(f -> fireLag.fired(f.graph(), f.at(), java.time.Duration.between(f.at(), now)));
             actions.forEach(a -> launches.act(book.get(a.runId()), a));
         } catch (RuntimeException e) {
             inbox.addAll(events); // nothing was stored: decide again next tick
@@ -249,6 +288,7 @@ public final class TaskScheduler implements AutoCloseable {
                 plan.note(name, p.missedDropped() + " missed instant(s) not run (missedRuns: " + s.missedRuns() + ")");
             }
             for (Instant at : p.run()) {
+                firedNow.add(new Fired(name, at));
                 plan.fire(g.spec(), at, g.schedule().previous(at).orElse(at), s.prohibitOverlap());
             }
             plan.fires().put(name, p.lastFired());

@@ -3,6 +3,7 @@ package io.runway.core.task.run;
 import io.runway.core.store.DocumentRecord;
 import io.runway.core.task.GraphRunState;
 import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.TaskRunState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,7 +105,11 @@ final class TickPlan {
         }
         next.tasks().forEach((name, t) -> {
             TaskRun old = before == null ? null : before.task(name);
-            if (before != null && (old == null || old.state() != t.state() || old.attempt() != t.attempt())) {
+            boolean placementNews = old != null && t.state() == TaskRunState.PLACED && t.placement() != null
+                    && !t.placement().equals(old.placement())
+                    && (old.placement() == null || !t.placement().reason().equals(old.placement().reason())
+                        || !t.placement().state().equals(old.placement().state()));
+            if (before != null && (old == null || old.state() != t.state() || old.attempt() != t.attempt() || placementNews)) {
                 log.add(new Line(next.graph(), "run " + next.id() + " task " + name + " " + t.state()
                         + (t.attempt() > 0 ? " (attempt " + t.attempt() + ")" : "") + (t.message() == null ? "" : ": " + t.message())));
             }
