@@ -120,7 +120,7 @@ public final class TaskGraphSpecValidator implements SpecValidator<TaskGraphSpec
             checkJob(out, field(path, "job"), t.job());
         }
         if (t.job() == null && t.command().isEmpty() || t.command().size() > MAX_ARGS) {
-            out.add(new Violation(field(path, "command"), "a command of 1 to " + MAX_ARGS + " arguments is required (or a Jenkins job:)"));
+            out.add(new Violation(field(path, "command"), "a command of 1 to " + MAX_ARGS + " arguments is required"));
         }
         for (int a = 0; a < t.command().size(); a++) {
             String arg = t.command().get(a);
