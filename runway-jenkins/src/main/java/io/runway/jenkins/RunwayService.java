@@ -87,9 +87,14 @@ public class RunwayService {
             LOGGER.log(Level.SEVERE, "Runway task graphs are invalid; no graph runs until they are fixed", e);
             graphs = List.of();
         }
-        host.startTasks(graphs, new JobTaskLauncher(HostHolder::getOrNull, new JenkinsJobTrigger(Timer.get()),
-                config.stepDefaults().leaseTtl()), TaskSchedulerOptions.DEFAULTS,
-                (graph, line) -> LOGGER.info(() -> "Runway task graph " + graph + ": " + line));
+        try {
+            host.startTasks(graphs, new JobTaskLauncher(HostHolder::getOrNull, new JenkinsJobTrigger(Timer.get()),
+                    config.stepDefaults().leaseTtl()), TaskSchedulerOptions.DEFAULTS,
+                    (graph, line) -> LOGGER.info(() -> "Runway task graph " + graph + ": " + line));
+        } catch (RuntimeException e) {
+            // Leases and rollouts keep working; task graphs do not run until the next start.
+            LOGGER.log(Level.SEVERE, "Runway's task scheduler could not start", e);
+        }
     }
 
     /** Ends what builds that are no longer running still hold. Also run by {@link RunwayJanitor}. */

@@ -43,8 +43,13 @@ final class JobTaskExecution implements TaskExecution {
             outcome.complete(TaskOutcome.failure("task '" + context.task() + "' names no job: in Jenkins a task's work is a job's build (job: folder/name)"));
             return;
         }
+        RunwayHost host = hosts.get();
+        if (host == null) {
+            outcome.complete(TaskOutcome.failure("not placed: Runway is not running on this controller"));
+            return;
+        }
         try {
-            Placement p = hosts.get().placements().place(JobTaskLauncher.request(context, ttl));
+            Placement p = host.placements().place(JobTaskLauncher.request(context, ttl));
             synchronized (this) {
                 placement = p;
             }
@@ -64,6 +69,10 @@ final class JobTaskExecution implements TaskExecution {
             return;
         }
         RunwayHost host = hosts.get();
+        if (host == null) { // Runway stopped between the grant and now; the lease ends at its TTL
+            outcome.complete(TaskOutcome.failure("Runway stopped before the build of '" + context.spec().job() + "' started"));
+            return;
+        }
         String stop;
         synchronized (this) {
             stop = cancelled;
