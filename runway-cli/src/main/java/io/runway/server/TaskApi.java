@@ -2,16 +2,12 @@ package io.runway.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runway.core.api.TaskViews;
 import io.runway.core.task.TaskGraphSpec;
-import io.runway.core.task.TaskRunState;
 import io.runway.core.task.run.GraphRun;
-import io.runway.core.task.run.TaskDocuments;
 import io.runway.core.task.run.TaskScheduler;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -19,7 +15,6 @@ import org.eclipse.jetty.http.HttpHeader;
  * admin token (tasks run commands on this machine). Environment values are shown as "***".
  */
 final class TaskApi {
-    private static final int RECENT_RUNS = 20;
     private final TaskScheduler scheduler;
     private final AdminToken adminToken;
 
@@ -30,37 +25,19 @@ final class TaskApi {
 
     /** GET /tasks: every graph with its next fire and last run. */
     void list(Exchange x) {
-        ArrayNode out = ApiJson.mapper().createArrayNode();
-        for (TaskGraphSpec g : scheduler.graphs()) {
-            ObjectNode o = summary(g);
-            List<GraphRun> runs = scheduler.runs(g.name());
-            if (!runs.isEmpty()) {
-                o.set("lastRun", runSummary(runs.get(0)));
-            }
-            out.add(o);
-        }
-        send(x, 200, out);
+        send(x, 200, TaskViews.graphs(scheduler));
     }
 
     /** GET /tasks/{name}: the graph, its next fire and its recent runs. */
     void show(Exchange x, String name) {
-        TaskGraphSpec g = graph(name);
-        ObjectNode o = summary(g);
-        try {
-            o.set("spec", redact(ApiJson.mapper().readTree(TaskDocuments.json(g)))); // durations as in spec files
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render graph " + name, e);
-        }
-        ArrayNode runs = o.putArray("runs");
-        scheduler.runs(name).stream().limit(RECENT_RUNS).forEach(r -> runs.add(runSummary(r)));
-        send(x, 200, o);
+        send(x, 200, TaskViews.graph(scheduler, graph(name)));
     }
 
     /** POST /tasks/{name}/runs: a run now, outside the schedule. */
     void run(Exchange x, String name) {
         requireAdmin(x);
         graph(name);
-        send(x, 201, view(scheduler.trigger(name)));
+        send(x, 201, TaskViews.run(scheduler.trigger(name)));
     }
 
     /** POST /tasks/{name}/backfill, body {@code {"from": INSTANT, "to": INSTANT}}. */
@@ -76,11 +53,7 @@ final class TaskApi {
             }
             Instant from = instant(req, "from");
             Instant to = instant(req, "to");
-            List<GraphRun> created = scheduler.backfill(name, from, to);
-            ObjectNode o = ApiJson.mapper().createObjectNode();
-            ArrayNode runs = o.putArray("created");
-            created.forEach(r -> runs.add(runSummary(r)));
-            send(x, 201, o);
+            send(x, 201, TaskViews.created(scheduler.backfill(name, from, to)));
         }).exceptionally(e -> {
             x.fail(e);
             return null;
@@ -89,80 +62,18 @@ final class TaskApi {
 
     /** GET /runs[?graph=NAME]: runs, newest instant first. */
     void runs(Exchange x, String graph) {
-        ArrayNode out = ApiJson.mapper().createArrayNode();
-        scheduler.runs(graph).forEach(r -> out.add(runSummary(r)));
-        send(x, 200, out);
+        send(x, 200, TaskViews.runs(scheduler.runs(graph)));
     }
 
     /** GET /runs/{id}: one run with every task's state, attempts and output tail. */
     void showRun(Exchange x, String id) {
         GraphRun run = scheduler.run(id).orElseThrow(() -> ApiError.notFound("no run '" + id + "'").toException());
-        send(x, 200, view(run));
+        send(x, 200, TaskViews.run(run));
     }
 
     private TaskGraphSpec graph(String name) {
         return scheduler.graphs().stream().filter(g -> g.name().equals(name)).findFirst()
                 .orElseThrow(() -> ApiError.notFound("no task graph '" + name + "'").toException());
-    }
-
-    private ObjectNode summary(TaskGraphSpec g) {
-        ObjectNode o = ApiJson.mapper().createObjectNode();
-        o.put("name", g.name());
-        if (g.schedule() != null) {
-            o.put("cron", g.schedule().cron());
-            o.put("timezone", g.schedule().timezone());
-            scheduler.nextFire(g.name()).ifPresent(t -> o.put("nextFire", t.toString()));
-        }
-        ArrayNode tasks = o.putArray("tasks");
-        g.tasks().forEach(t -> tasks.add(t.name()));
-        return o;
-    }
-
-    private static ObjectNode runSummary(GraphRun r) {
-        ObjectNode o = ApiJson.mapper().createObjectNode();
-        o.put("id", r.id());
-        o.put("graph", r.graph());
-        o.put("trigger", r.trigger());
-        o.put("scheduledFor", r.scheduledFor().toString());
-        o.put("intervalStart", r.intervalStart().toString());
-        o.put("state", r.state().name());
-        if (r.reason() != null) {
-            o.put("reason", r.reason());
-        }
-        ObjectNode tasks = o.putObject("tasks");
-        r.tasks().forEach((name, t) -> tasks.put(name, t.state().name()));
-        ObjectNode waiting = ApiJson.mapper().createObjectNode();
-        r.tasks().forEach((name, t) -> {
-            if (t.state() == TaskRunState.PLACED && t.placement() != null && t.placement().waiting()) {
-                waiting.put(name, t.placement().state() + ": " + t.placement().reason());
-            }
-        });
-        if (!waiting.isEmpty()) {
-            o.set("waitingForPlacement", waiting); // why tasks handed to placement are not running yet
-        }
-        return o;
-    }
-
-    private static ObjectNode view(GraphRun run) {
-        try {
-            ObjectNode tree = (ObjectNode) ApiJson.mapper().readTree(TaskDocuments.run(run, 1).body());
-            redact(tree.path("spec"));
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render run " + run.id(), e);
-        }
-    }
-
-    /** Replaces every task's environment values by "***": they often hold secrets. */
-    private static JsonNode redact(JsonNode spec) {
-        spec.path("tasks").forEach(t -> {
-            if (t.path("env") instanceof ObjectNode env) {
-                List<String> names = new java.util.ArrayList<>();
-                env.fieldNames().forEachRemaining(names::add);
-                names.forEach(n -> env.put(n, "***"));
-            }
-        });
-        return spec;
     }
 
     private static Instant instant(JsonNode req, String field) {

@@ -22,6 +22,8 @@ class ConfigurationAsCodeJenkinsTest {
         assertThat(c.getMaxPoolSharePercent()).isEqualTo(50);
         assertThat(c.getStore()).isInstanceOf(EmbeddedStoreChoice.class);
         assertThat(c.poolsConfig().pools()).extracting(p -> p.name()).containsExactly("web");
+        assertThat(c.taskGraphSpecs()).singleElement().satisfies(g -> assertThat(g.task("build").job()).isEqualTo("app/build"));
+        assertThat(RunwayService.get().host().tasks().graphs()).extracting(g -> g.name()).containsExactly("nightly");
     }
 
     @Test
@@ -30,6 +32,6 @@ class ConfigurationAsCodeJenkinsTest {
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         CNode runway = Util.getUnclassifiedRoot(context).get("runway");
         String exported = Util.toYamlString(runway);
-        assertThat(exported).contains("defaultTtl: \"20m\"").contains("maxPoolSharePercent: 50").contains("name: web");
+        assertThat(exported).contains("defaultTtl: \"20m\"").contains("maxPoolSharePercent: 50").contains("name: web").contains("job: app/build");
     }
 }

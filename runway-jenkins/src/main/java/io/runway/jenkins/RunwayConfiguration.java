@@ -9,8 +9,11 @@ import io.runway.core.spec.Durations;
 import io.runway.core.spec.Problem;
 import io.runway.core.spec.SpecKind;
 import io.runway.core.spec.SpecResult;
+import io.runway.core.task.TaskGraphSpec;
 import io.runway.jenkins.host.StepDefaults;
+import io.runway.jenkins.tasks.TaskGraphsText;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -30,6 +33,7 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 @Symbol("runway")
 public class RunwayConfiguration extends GlobalConfiguration {
     private String pools = "";
+    private String taskGraphs = "";
     private String defaultTtl = "15m";
     private String defaultWait = "30m";
     private String maxPersonTtl = "8h";
@@ -53,6 +57,23 @@ public class RunwayConfiguration extends GlobalConfiguration {
         readPools(pools); // refuse, and keep the old value, when invalid
         this.pools = pools;
         save();
+    }
+
+    public String getTaskGraphs() {
+        return taskGraphs;
+    }
+
+    /** Task graphs run by the controller's scheduler; refused (the old value kept) when any is invalid. */
+    @DataBoundSetter
+    public void setTaskGraphs(String taskGraphs) {
+        TaskGraphsText.read(taskGraphs);
+        this.taskGraphs = taskGraphs == null ? "" : taskGraphs;
+        save();
+    }
+
+    /** The graphs as core reads them (none when blank). */
+    public List<TaskGraphSpec> taskGraphSpecs() {
+        return TaskGraphsText.read(taskGraphs);
     }
 
     public String getDefaultTtl() {
@@ -143,6 +164,22 @@ public class RunwayConfiguration extends GlobalConfiguration {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         try {
             readPools(value);
+            return FormValidation.ok();
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @RequirePOST
+    public FormValidation doCheckTaskGraphs(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return checkTaskGraphs(value);
+    }
+
+    /** Ok, or an error with one {@code runway task graphs:LINE:COL: field.path: message} line per problem. */
+    static FormValidation checkTaskGraphs(String value) {
+        try {
+            TaskGraphsText.read(value);
             return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());

@@ -7,10 +7,14 @@ import hudson.init.Initializer;
 import hudson.init.Terminator;
 import hudson.model.Run;
 import io.runway.core.lease.EngineOptions;
+import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.run.TaskSchedulerOptions;
 import io.runway.jenkins.host.HostHolder;
 import io.runway.jenkins.host.Owners;
 import io.runway.jenkins.host.RunwayHost;
 import io.runway.jenkins.host.StepDefaults;
+import io.runway.jenkins.tasks.JenkinsJobTrigger;
+import io.runway.jenkins.tasks.JobTaskLauncher;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,9 +69,32 @@ public class RunwayService {
         List<String> resumed = host.recover();
         HostHolder.set(host);
         started = this;
+        startTasks(config);
         List<String> ended = reconcile();
         LOGGER.info(() -> "Runway started in " + dir + ": " + resumed.size() + " rollout(s) resumed, "
                 + ended.size() + " lease(s)/rollout(s) of finished builds ended");
+    }
+
+    /**
+     * The controller's one task scheduler, on the host's store: a graph task's work is a build of its job
+     * ({@link JobTaskLauncher}). Graphs that do not read (saved before a validator change) are logged and none run.
+     */
+    private void startTasks(RunwayConfiguration config) {
+        List<TaskGraphSpec> graphs;
+        try {
+            graphs = config.taskGraphSpecs();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.SEVERE, "Runway task graphs are invalid; no graph runs until they are fixed", e);
+            graphs = List.of();
+        }
+        try {
+            host.startTasks(graphs, new JobTaskLauncher(HostHolder::getOrNull, new JenkinsJobTrigger(Timer.get()),
+                    config.stepDefaults().leaseTtl()), TaskSchedulerOptions.DEFAULTS,
+                    (graph, line) -> LOGGER.info(() -> "Runway task graph " + graph + ": " + line));
+        } catch (RuntimeException e) {
+            // Leases and rollouts keep working; task graphs do not run until the next start.
+            LOGGER.log(Level.SEVERE, "Runway's task scheduler could not start", e);
+        }
     }
 
     /** Ends what builds that are no longer running still hold. Also run by {@link RunwayJanitor}. */

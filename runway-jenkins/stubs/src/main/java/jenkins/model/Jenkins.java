@@ -13,6 +13,16 @@ public class Jenkins implements hudson.security.AccessControlled {
     private Jenkins() {
     }
 
+    /** Upstream: {@code public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)}. */
+    public <T extends hudson.model.Item> T getItemByFullName(String fullName, Class<T> type) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** Upstream: {@code public Queue getQueue()}. */
+    public hudson.model.Queue getQueue() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static Jenkins get() throws IllegalStateException {
         throw new UnsupportedOperationException("stub");
     }

@@ -152,6 +152,21 @@ public final class PlacementService implements AutoCloseable {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /**
+     * Stops waiting for a placement (its step was stopped, its wait ran out): the placement fails with
+     * {@code reason} and its lease request is revoked, so the engine never grants it. A placement that was
+     * already placed is left alone (its holder releases the lease). Idempotent.
+     */
+    public CompletableFuture<Void> cancel(String placementId, String by, String reason) {
+        Placement p = byId.get(placementId);
+        if (p == null || p.state().isTerminal()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        p.failed(reason, new NotGrantedException("placement " + placementId + " cancelled: " + reason));
+        String leaseId = p.leaseId;
+        return engine.revoke(leaseId, by, reason).handle((l, e) -> null);
+    }
+
     /** The plan of the last scaling round, or null before the first. */
     public ScalingPlan lastPlan() {
         return lastPlan;

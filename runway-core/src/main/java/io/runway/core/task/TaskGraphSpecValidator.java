@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 /** Semantic checks of a task graph: names, cron text, zone, bounds, dependencies (no cycles). */
 public final class TaskGraphSpecValidator implements SpecValidator<TaskGraphSpec> {
     public static final Pattern GRAPH_NAME = Pattern.compile("[a-z0-9-]{1,63}");
+    static final int MAX_JOB_CHARS = 512;
     public static final Pattern TASK_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     static final int MAX_TASKS = 200;
@@ -116,7 +117,10 @@ public final class TaskGraphSpecValidator implements SpecValidator<TaskGraphSpec
         } else if (!TASK_NAME.matcher(t.name()).matches()) {
             out.add(new Violation(field(path, "name"), "'" + t.name() + "' must be 1 to 63 characters of a-z, 0-9, '_' and '-', starting with a letter or digit"));
         }
-        if (t.command().isEmpty() || t.command().size() > MAX_ARGS) {
+        if (t.job() != null) {
+            checkJob(out, field(path, "job"), t.job());
+        }
+        if (t.job() == null && t.command().isEmpty() || t.command().size() > MAX_ARGS) {
             out.add(new Violation(field(path, "command"), "a command of 1 to " + MAX_ARGS + " arguments is required"));
         }
         for (int a = 0; a < t.command().size(); a++) {
@@ -153,6 +157,16 @@ public final class TaskGraphSpecValidator implements SpecValidator<TaskGraphSpec
         }
         if (t.triggerRule() == null) {
             out.add(new Violation(field(path, "trigger"), "expected allSuccess, allDone, noneFailed or oneFailed, not '" + t.trigger() + "'"));
+        }
+    }
+
+    /** A Jenkins item full name: slash-separated names, no empty, "." or ".." segment. */
+    private static void checkJob(List<Violation> out, String path, String job) {
+        boolean ok = !job.isEmpty() && job.length() <= MAX_JOB_CHARS && job.chars().noneMatch(c -> c < 0x20)
+                && java.util.Arrays.stream(job.split("/", -1)).allMatch(s -> !s.isBlank() && !s.equals(".") && !s.equals(".."));
+        if (!ok) {
+            out.add(new Violation(path, "'" + job + "' is not a Jenkins job's full name (like folder/deploy: up to "
+                    + MAX_JOB_CHARS + " characters, '/'-separated names, none empty, '.' or '..')"));
         }
     }
 

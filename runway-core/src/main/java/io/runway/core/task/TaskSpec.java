@@ -14,8 +14,7 @@ public record TaskSpec(
         @JsonProperty(required = true)
         @JsonPropertyDescription("Task name, unique in the graph: [a-z0-9][a-z0-9_-]{0,62}.")
         String name,
-        @JsonProperty(required = true)
-        @JsonPropertyDescription("The program and its arguments, run without a shell on the placed resource (1 to 256 arguments).")
+        @JsonPropertyDescription("The program and its arguments, run without a shell on the placed resource (1 to 256 arguments). Required unless job is given.")
         List<String> command,
         @JsonPropertyDescription("Environment variables added to the lease's own.")
         Map<String, String> env,
@@ -40,7 +39,9 @@ public record TaskSpec(
         @JsonPropertyDescription("Tasks of this graph that must end first.")
         List<String> dependsOn,
         @JsonPropertyDescription("When to start given the upstream end states: allSuccess (default), allDone, noneFailed, oneFailed.")
-        String trigger) {
+        String trigger,
+        @JsonPropertyDescription("Jenkins only: the full name of the job (e.g. folder/deploy) whose build is the task's work, run with the placement's lease as build parameters. Then command may be left out.")
+        String job) {
 
     public TaskSpec {
         command = command == null ? List.of() : List.copyOf(command);
@@ -53,6 +54,14 @@ public record TaskSpec(
         timeout = timeout == null ? Duration.ofHours(1) : timeout;
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         trigger = trigger == null ? TriggerRule.ALL_SUCCESS.specName() : trigger;
+    }
+
+    /** A task without a Jenkins job (every runner but the Jenkins plugin's). */
+    public TaskSpec(String name, List<String> command, Map<String, String> env, RequirementsSpec requirements, Integer count,
+                    Duration estimatedDuration, Duration deadline, BigDecimal costLimit, Integer priority, Integer retries,
+                    BackoffSpec backoff, Duration timeout, List<String> dependsOn, String trigger) {
+        this(name, command, env, requirements, count, estimatedDuration, deadline, costLimit, priority, retries, backoff, timeout,
+                dependsOn, trigger, null);
     }
 
     public TriggerRule triggerRule() {

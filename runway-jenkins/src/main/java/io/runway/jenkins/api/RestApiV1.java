@@ -2,6 +2,7 @@ package io.runway.jenkins.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runway.core.api.ApiViews;
+import io.runway.core.api.TaskViews;
 import io.runway.core.error.ConflictException;
 import io.runway.core.error.InvalidInputException;
 import io.runway.core.error.NotFoundException;
@@ -10,9 +11,14 @@ import io.runway.core.label.LabelExpression;
 import io.runway.core.lease.Lease;
 import io.runway.core.lease.LeaseRequest;
 import io.runway.core.spec.Durations;
+import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.run.GraphRun;
+import io.runway.core.task.run.TaskScheduler;
 import io.runway.jenkins.host.Owners;
 import io.runway.jenkins.host.RunwayHost;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +32,8 @@ import java.util.concurrent.TimeoutException;
  * controller's engines, with Jenkins permissions instead of the admin token. Reads need Runway read
  * access; every change is a POST: {@code POST leases} (Lease), {@code POST leases/{id}/renew} and
  * {@code POST leases/{id}/release} with the lease token (or Administer, which revokes),
- * {@code POST rollouts/{id}/promote|abort} (Rollout). Rollouts are started by builds, not over this API.
+ * {@code POST rollouts/{id}/promote|abort} (Rollout), {@code POST tasks/{name}/runs} and
+ * {@code POST tasks/{name}/backfill} (Administer). Rollouts are started by builds, not over this API.
  */
 public final class RestApiV1 {
     public static final String TOKEN_HEADER = "X-Runway-Lease-Token";
@@ -115,9 +122,68 @@ public final class RestApiV1 {
                     default -> status(404, "not_found", "no such call");
                 };
             }
+            case "tasks" -> {
+                return tasks(p, get, post, body, caller);
+            }
+            case "runs" -> {
+                TaskScheduler s = scheduler();
+                if (!get) {
+                    return notAllowed();
+                }
+                if (p.length == 1) {
+                    return new ApiResponse(200, ApiViews.write(TaskViews.runs(s.runs(param(query, "graph")))));
+                }
+                GraphRun run = s.run(p[1]).orElseThrow(() -> new NotFoundException("id", "no run '" + p[1] + "'"));
+                return new ApiResponse(200, ApiViews.write(TaskViews.run(run)));
+            }
             default -> {
                 return status(404, "not_found", "no such call: " + path);
             }
+        }
+    }
+
+    /** Task graphs: GET to read; a run now or a backfill is a POST with Runway Administer (builds start). */
+    private ApiResponse tasks(String[] p, boolean get, boolean post, byte[] body, Caller caller) {
+        TaskScheduler s = scheduler();
+        if (p.length == 1) {
+            return get ? new ApiResponse(200, ApiViews.write(TaskViews.graphs(s))) : notAllowed();
+        }
+        TaskGraphSpec graph = s.graphs().stream().filter(g -> g.name().equals(p[1])).findFirst()
+                .orElseThrow(() -> new NotFoundException("name", "no task graph '" + p[1] + "'"));
+        if (p.length == 2) {
+            return get ? new ApiResponse(200, ApiViews.write(TaskViews.graph(s, graph))) : notAllowed();
+        }
+        if (!post) {
+            return notAllowed();
+        }
+        if (!caller.canAdminister()) {
+            return status(403, "forbidden", "Runway Administer permission is required to run task graphs");
+        }
+        return switch (p[2]) {
+            case "runs" -> new ApiResponse(201, ApiViews.write(TaskViews.run(s.trigger(graph.name()))));
+            case "backfill" -> {
+                JsonNode b = json(body);
+                yield new ApiResponse(201, ApiViews.write(TaskViews.created(
+                        s.backfill(graph.name(), instant(b, "from"), instant(b, "to")))));
+            }
+            default -> status(404, "not_found", "no such call");
+        };
+    }
+
+    private TaskScheduler scheduler() {
+        TaskScheduler s = host.tasks();
+        if (s == null) {
+            throw new io.runway.core.error.UnavailableException("the task scheduler is not running on this controller", null);
+        }
+        return s;
+    }
+
+    private static Instant instant(JsonNode b, String field) {
+        String v = text(b, field);
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field + " is not an ISO-8601 instant such as 2026-01-01T00:00:00Z: '" + v + "'");
         }
     }
 
@@ -235,6 +301,6 @@ public final class RestApiV1 {
     }
 
     static List<String> routes() {
-        return List.of("health", "resources", "events", "leases", "rollouts");
+        return List.of("health", "resources", "events", "leases", "rollouts", "tasks", "runs");
     }
 }

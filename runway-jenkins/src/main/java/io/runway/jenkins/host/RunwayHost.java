@@ -6,7 +6,12 @@ import io.runway.core.error.NotFoundException;
 import io.runway.core.lease.EngineOptions;
 import io.runway.core.lease.Lease;
 import io.runway.core.lease.LeaseEngine;
+import io.runway.core.placement.PlacementService;
 import io.runway.core.pool.PoolsConfig;
+import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.TaskLauncher;
+import io.runway.core.task.run.TaskScheduler;
+import io.runway.core.task.run.TaskSchedulerOptions;
 import io.runway.core.provider.StaticProvider;
 import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.control.RolloutController;
@@ -31,8 +36,12 @@ import java.util.function.Predicate;
  * Plain Java, so everything the plugin does with the engine is tested without Jenkins.
  */
 public final class RunwayHost implements AutoCloseable {
+    /** How often placement judges waiting placements (blocked reasons) when nothing else asks it to. */
+    static final Duration PLACEMENT_ROUND = Duration.ofSeconds(10);
     private final StateStore store;
     private final LeaseEngine leases;
+    private final PlacementService placements;
+    private volatile TaskScheduler tasks;
     private final LocalDeployer deployer;
     private final EmbeddedTrafficRouter router;
     private final RolloutService rollouts;
@@ -48,6 +57,8 @@ public final class RunwayHost implements AutoCloseable {
         this.clock = clock;
         this.leases = LeaseEngine.start(pools, Map.of(StaticProvider.NAME, new StaticProvider()), store, clock,
                 executor, options);
+        this.placements = PlacementService.start(leases, pools, Map.of(StaticProvider.NAME, new StaticProvider()), clock,
+                executor, PLACEMENT_ROUND);
         this.deployer = new LocalDeployer(store, executor, clock,
                 LocalDeployerOptions.defaults(stateDir.resolve("logs")));
         this.router = new EmbeddedTrafficRouter(clock);
@@ -143,6 +154,32 @@ public final class RunwayHost implements AutoCloseable {
         return leases;
     }
 
+    /** Placement: tasks ({@code runwayTask}, cron graphs) are leases with constraints, cost limits and scoring. */
+    public PlacementService placements() {
+        return placements;
+    }
+
+    /**
+     * Starts the task scheduler over this host's store (runs and fire instants kept there) with
+     * {@code graphs}; attempts that were running when the controller stopped count as lost and are retried.
+     */
+    public synchronized TaskScheduler startTasks(List<TaskGraphSpec> graphs, TaskLauncher launcher, TaskSchedulerOptions options,
+                                                 TaskScheduler.Listener listener) {
+        if (tasks != null) {
+            throw new IllegalStateException("the task scheduler is already started");
+        }
+        TaskScheduler s = TaskScheduler.recover(store, store.load(), launcher, clock, options, listener);
+        graphs.forEach(s::register);
+        s.start(executor);
+        tasks = s;
+        return s;
+    }
+
+    /** The task scheduler, or null when it was not started (no graphs configured is still a started scheduler). */
+    public TaskScheduler tasks() {
+        return tasks;
+    }
+
     public RolloutService rollouts() {
         return rollouts;
     }
@@ -174,6 +211,11 @@ public final class RunwayHost implements AutoCloseable {
     @Override
     public void close() {
         try {
+            TaskScheduler t = tasks;
+            if (t != null) {
+                t.close();
+            }
+            placements.close();
             rollouts.stop();
             leases.close();
         } finally {

@@ -12,6 +12,9 @@ import io.runway.core.lease.LeaseRequest;
 import io.runway.core.resource.ResourceView;
 import io.runway.core.rollout.RolloutState;
 import io.runway.core.spec.Durations;
+import io.runway.core.task.TaskGraphSpec;
+import io.runway.core.task.run.GraphRun;
+import io.runway.core.task.run.TaskScheduler;
 import io.runway.jenkins.RunwayConfiguration;
 import io.runway.jenkins.RunwayPermissions;
 import io.runway.jenkins.api.ApiResponse;
@@ -74,6 +77,28 @@ public class RunwayRootAction implements RootAction {
     public List<RolloutState> getRollouts() {
         RunwayHost h = HostHolder.getOrNull();
         return h == null ? List.of() : h.rollouts().list();
+    }
+
+    public List<TaskGraphSpec> getTaskGraphs() {
+        TaskScheduler t = tasks();
+        return t == null ? List.of() : t.graphs();
+    }
+
+    /** The next schedule instant of a graph, or "" (unscheduled). */
+    public String nextFire(String graph) {
+        TaskScheduler t = tasks();
+        return t == null ? "" : t.nextFire(graph).map(Object::toString).orElse("");
+    }
+
+    /** Recent runs of every graph, newest first. */
+    public List<GraphRun> getGraphRuns() {
+        TaskScheduler t = tasks();
+        return t == null ? List.of() : t.runs(null).stream().limit(50).toList();
+    }
+
+    private static TaskScheduler tasks() {
+        RunwayHost h = HostHolder.getOrNull();
+        return h == null ? null : h.tasks();
     }
 
     public boolean isStarted() {
@@ -141,6 +166,39 @@ public class RunwayRootAction implements RootAction {
         Jenkins.get().checkPermission(RunwayPermissions.ROLLOUT);
         join(HostHolder.get().rollouts().abort(id, "jenkins user " + userId()));
         rsp.sendRedirect(".");
+    }
+
+    /** A run of a task graph now, outside its schedule (Administer: it starts builds). */
+    @RequirePOST
+    public void doRunGraph(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String graph) throws IOException {
+        Jenkins.get().checkPermission(RunwayPermissions.ADMINISTER);
+        requireTasks().trigger(graph);
+        rsp.sendRedirect(".");
+    }
+
+    /** One run per schedule instant in [from, to] (ISO-8601 instants; Administer). */
+    @RequirePOST
+    public void doBackfill(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String graph, @QueryParameter String from,
+                           @QueryParameter String to) throws IOException {
+        Jenkins.get().checkPermission(RunwayPermissions.ADMINISTER);
+        requireTasks().backfill(graph, instant(from, "from"), instant(to, "to"));
+        rsp.sendRedirect(".");
+    }
+
+    private static TaskScheduler requireTasks() {
+        TaskScheduler t = tasks();
+        if (t == null) {
+            throw new io.runway.core.error.UnavailableException("the task scheduler is not running on this controller", null);
+        }
+        return t;
+    }
+
+    private static java.time.Instant instant(String text, String field) {
+        try {
+            return java.time.Instant.parse(text == null ? "" : text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.runway.core.error.InvalidInputException(field, field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        }
     }
 
     // ---- REST API v1 ----

@@ -9,6 +9,7 @@ import io.runway.jenkins.steps.LeaseStep;
 import io.runway.jenkins.steps.RolloutAbortStep;
 import io.runway.jenkins.steps.RolloutPromoteStep;
 import io.runway.jenkins.steps.RolloutStep;
+import io.runway.jenkins.steps.RunwayTaskStep;
 import io.runway.jenkins.steps.TeardownStep;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -51,8 +52,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 class JenkinsfileExamplesTest {
     private static final List<Class<?>> STEPS = List.of(LeaseStep.class, RolloutStep.class, RolloutPromoteStep.class,
-            RolloutAbortStep.class, HealthGateStep.class, TeardownStep.class, LeaseBuildWrapper.class, RolloutBuilder.class);
-    private static final Set<String> BLOCK_STEPS = Set.of("lease");
+            RolloutAbortStep.class, HealthGateStep.class, TeardownStep.class, RunwayTaskStep.class, LeaseBuildWrapper.class,
+            RolloutBuilder.class);
+    private static final Set<String> BLOCK_STEPS = Set.of("lease", "runwayTask");
 
     /** Declared parameters of one step: the required ones (constructor) and all of them. */
     record Declared(Class<?> type, List<String> required, Set<String> all) {}
@@ -106,13 +108,26 @@ class JenkinsfileExamplesTest {
         assertThat(steps).containsKeys("lease", "rollout", "rolloutPromote", "rolloutAbort", "healthGate", "teardown");
         assertThat(steps.get("lease").all()).containsExactlyInAnyOrder("pool", "capability", "count", "ttl", "wait", "priority", "variable");
         assertThat(steps.get("healthGate").required()).containsExactly("url");
+        assertThat(steps.get("runwayTask").all()).containsExactlyInAnyOrder("pool", "capability", "constraints", "count",
+                "priority", "deadline", "costLimit", "estimatedDuration", "ttl", "wait", "scoring", "variable");
+    }
+
+    @Test
+    void theCronGraphJcascExampleHoldsValidPoolsAndTaskGraphs() throws Exception {
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Path.of("docs", "examples", "cron-graph.jcasc.yaml").toFile()).at("/unclassified/runway");
+        assertThat(io.runway.core.spec.SpecKind.POOLS.reader().read("pools", tree.get("pools").asText()).problems()).isEmpty();
+        var graphs = io.runway.jenkins.tasks.TaskGraphsText.read(tree.get("taskGraphs").asText());
+        assertThat(graphs).extracting(g -> g.name()).containsExactly("nightly-etl", "weekly-report");
+        assertThat(graphs.get(0).tasks()).allSatisfy(t -> assertThat(t.job()).isNotNull());
     }
 
     @Test
     void everyExampleJenkinsfileUsesOnlyDeclaredParameters() throws Exception {
         List<Path> files = examples();
         assertThat(files).extracting(p -> p.getFileName().toString())
-                .contains("lease.Jenkinsfile", "canary.Jenkinsfile", "blue-green.Jenkinsfile", "commit-deploy.Jenkinsfile");
+                .contains("lease.Jenkinsfile", "canary.Jenkinsfile", "blue-green.Jenkinsfile", "commit-deploy.Jenkinsfile",
+                        "task.Jenkinsfile", "etl-extract.Jenkinsfile");
         for (Path f : files) {
             List<String> problems = new ArrayList<>();
             int calls = check(f.toString(), Files.readString(f), problems);

@@ -319,10 +319,8 @@ class LeaseStepExecutionTest {
         host = TestHosts.start(dir, TestHosts.TWO_WEB_HOSTS, clock, executor);
     }
 
-    private static String tokenOf(LeaseStepExecution e) throws Exception {
-        var f = LeaseStepExecution.class.getDeclaredField("token");
-        f.setAccessible(true);
-        return (String) f.get(e);
+    private static String tokenOf(LeaseStepExecution e) {
+        return e.token();
     }
 
     static byte[] serialize(Object o) throws Exception {
