@@ -26,6 +26,8 @@ final class Exchange {
     private final ServerMetrics metrics;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean answered = new AtomicBoolean();
+    /** Set once the whole body was read; a response before that closes the connection (see send). */
+    private volatile boolean bodyRead;
     String route = "unmatched";
 
     Exchange(Request request, Response response, Callback callback, ServerMetrics metrics) {
@@ -47,7 +49,6 @@ final class Exchange {
         return request.getHeaders().get(name);
     }
 
-    /** Reads the whole body (bounded), refusing what is not JSON or is too large. */
     /** A query parameter, or null when not given. */
     String query(String name) {
         return Request.extractQueryParameters(request).getValue(name);
@@ -66,6 +67,7 @@ final class Exchange {
         }
     }
 
+    /** Reads the whole body (bounded), refusing what is not JSON or is too large. */
     CompletableFuture<byte[]> jsonBody() {
         String type = header(HttpHeader.CONTENT_TYPE);
         String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
@@ -78,6 +80,7 @@ final class Exchange {
             return CompletableFuture.failedFuture(tooLarge().toException());
         }
         return Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES)
+                .whenComplete((bytes, e) -> bodyRead = e == null)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(
                         unwrap(e) instanceof IllegalArgumentException ? tooLarge().toException() : e));
     }
@@ -117,6 +120,10 @@ final class Exchange {
         send(status, contentType, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    private boolean hasBody() {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
     void header(String name, String value) {
         response.getHeaders().put(name, value);
     }
@@ -134,8 +141,9 @@ final class Exchange {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        if (status == 413 || status == 415) {
-            // The body was refused unread, so this connection cannot carry another request: say so, or a
+        if (!bodyRead && hasBody()) {
+            // Answered before its body was read (refused as too large or not JSON, or refused before
+            // reading, e.g. 403): Jetty may close this connection rather than drain it, so say so, or a
             // client that reuses it finds it closed under its next request.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }

@@ -94,7 +94,10 @@ class RolloutApiTest {
 
     @Test
     void startsFollowsAndPromotesARollout() throws Exception {
-        assertThat(call("POST", "/api/v1/rollouts", spec("shop"), false).statusCode()).isEqualTo(403);
+        HttpResponse<String> forbidden = call("POST", "/api/v1/rollouts", spec("shop"), false);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        // Refused before its body was read: the connection is not reused for the next request.
+        assertThat(forbidden.headers().firstValue("connection")).contains("close");
         HttpResponse<String> bad = call("POST", "/api/v1/rollouts", spec("Shop!"), true);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(ApiJson.mapper().readTree(bad.body()).path("field").asText()).isEqualTo("service");
