@@ -179,6 +179,15 @@ public final class Ec2Capacity {
         return ids.size();
     }
 
+    /** Heartbeat for instances by id: moves their {@link Ec2Tags#EXPIRES_AT} to {@code expiresAt} in one call. */
+    public void refreshExpiryOf(Collection<String> ids, Instant expiresAt) {
+        if (!ids.isEmpty()) {
+            List<String> list = List.copyOf(ids);
+            AwsErrors.run("CreateTags", "instances " + list + " of pool " + options.pool(), () -> ec2().createTags(
+                    r -> r.resources(list).tags(tag(Ec2Tags.EXPIRES_AT, expiresAt.toString()))));
+        }
+    }
+
     /**
      * Terminates instances of this pool. Refused as a whole (nothing terminated) when they are more than the
      * safety rail allows of the pool's live instances, or when one of them is not in this pool.
