@@ -64,6 +64,11 @@ public final class RolloutCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         RolloutSpec rollout = read.value();
+        if (server != null && "aws-ec2".equals(rollout.provider())) {
+            out.println(file + ": provider: runway serve runs local rollouts only; run aws-ec2 specs without --server");
+            out.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         if (server != null) {
             return new RemoteRun(server, adminTokenFile, out, spec.commandLine().getErr()).run(rollout, port, previewPort);
         }

@@ -3,13 +3,16 @@ package io.runway.cli.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runway.aws.ec2.Ec2Tags;
+import io.runway.aws.rollout.AwsRolloutHost;
 import io.runway.aws.moto.MotoFixture;
 import io.runway.aws.moto.TrafficFeeder;
 import io.runway.cli.CliRun;
 import io.runway.cli.ExitCodes;
+import io.runway.core.spec.SpecKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +116,27 @@ class AwsRolloutCommandTest {
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.ROLLED_BACK);
             assertThat(run.out()).contains("result: ROLLED_BACK").contains("error rate");
             assertThat(feeder.weightsSeen()).noneMatch(w -> w.getOrDefault("v2", 0) > 50);
+        }
+    }
+
+    @Test
+    void anUnfinishedRolloutOfTheStateDirIsResumedInsteadOfStartingTheSpec() throws IOException {
+        Path spec = spec("[{setWeight: 10}, {pause: {duration: 2s}}, {setWeight: 100}]");
+        Path state = dir.resolve("state");
+        String id;
+        // A first runner starts the rollout and goes away before it ends (as if killed): AWS keeps its instances.
+        try (AwsRolloutHost first = new AwsRolloutHost(state, "shop",
+                SpecKind.ROLLOUT.reader().readFile(spec).orThrow().aws(), MotoFixture.TEST_CREDENTIALS, null,
+                (s, l) -> { }, Duration.ofMillis(200))) {
+            first.recover();
+            id = first.rollouts().start(SpecKind.ROLLOUT.reader().readFile(spec).orThrow()).state().id();
+        }
+        Files.writeString(spec, Files.readString(spec).replace("version: v2", "version: v3"));
+        try (TrafficFeeder feeder = feeder()) {
+            CliRun run = CliRun.of("rollout", "-f", spec.toString(), "--state-dir", state.toString());
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("resuming unfinished rollout " + id + " of shop v2 (not starting " + spec + ")")
+                    .contains("result: PROMOTED").doesNotContain("v3");
         }
     }
 
