@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * store in the state directory). Exit 0 promoted, 3 rolled back, 2 invalid spec, 1 failed.
  */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
-        description = "Run a progressive rollout on the embedded default and print its progress.")
+        description = "Run a progressive rollout (provider local or aws-ec2) in this process and print its progress.")
 public final class RolloutCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 

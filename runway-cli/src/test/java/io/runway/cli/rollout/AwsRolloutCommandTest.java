@@ -158,6 +158,14 @@ class AwsRolloutCommandTest {
         assertThat(run.out()).contains(file + ":").contains("aws");
     }
 
+    @Test
+    void anAwsSpecIsNotSentToAServer() throws IOException {
+        Path spec = spec("[{setWeight: 100}]");
+        CliRun run = CliRun.of("rollout", "-f", spec.toString(), "--server", "http://127.0.0.1:1");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).contains("runway serve runs local rollouts only");
+    }
+
     /** Versions tagged on the pool's live instances (the rollout's pool is named after the service). */
     private List<String> runningVersions() {
         return aws.clients.ec2().describeInstancesPaginator(r -> r.filters(
