@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runway.core.pool.PoolsConfig;
 import io.runway.core.rollout.spec.RolloutSpec;
 import io.runway.core.spec.Problem;
 import io.runway.core.spec.SpecKind;
@@ -24,27 +25,39 @@ import org.junit.jupiter.api.Test;
 class AwsDocTest {
     private static final Path DOC = Path.of("..", "docs", "aws.md");
     private static final Pattern YAML = Pattern.compile(
-            "(?:<!-- invalid: (\\S+) -->\\n)?```yaml\\n(.*?)```(?:\\s*```text\\n(.*?)```)?", Pattern.DOTALL);
+            "(?:<!-- (invalid|pools|invalid-pools): (\\S+) -->\\n)?```yaml\\n(.*?)```(?:\\s*```text\\n(.*?)```)?",
+            Pattern.DOTALL);
     private static final Pattern JSON = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CALL = Pattern.compile("(?:call|run|translate)\\(\"([A-Z][A-Za-z]+)");
     private static final Set<String> EC2 = Set.of("RunInstances", "CreateTags", "DescribeInstances", "TerminateInstances");
 
     @Test
-    void everyRolloutExampleReadsAsDocumented() throws IOException {
+    void everyRolloutAndPoolsExampleReadsAsDocumented() throws IOException {
         Matcher m = YAML.matcher(Files.readString(DOC));
         List<String> checked = new ArrayList<>();
         while (m.find()) {
-            String name = m.group(1) == null ? "example.yaml" : m.group(1);
-            SpecResult<RolloutSpec> r = SpecKind.ROLLOUT.reader().read(name, m.group(2));
-            List<String> expected = m.group(1) == null ? List.of() : m.group(3).lines().toList();
-            assertThat(r.problems().stream().map(Problem::toString).toList()).as("example %s", name).isEqualTo(expected);
-            if (m.group(1) == null) {
-                assertThat(r.value().provider()).isEqualTo("aws-ec2");
-                assertThat(r.value().aws().spot()).isTrue();
+            String kind = m.group(1) == null ? "" : m.group(1);
+            String name = m.group(2) == null ? "example.yaml" : m.group(2);
+            boolean invalid = kind.startsWith("invalid");
+            List<String> expected = invalid ? m.group(4).lines().toList() : List.of();
+            if (kind.endsWith("pools")) {
+                SpecResult<PoolsConfig> r = SpecKind.POOLS.reader().read(name, m.group(3));
+                assertThat(r.problems().stream().map(Problem::toString).toList()).as("example %s", name).isEqualTo(expected);
+                if (!invalid) {
+                    assertThat(r.value().pools().get(0).provider()).isEqualTo("aws-ec2");
+                    assertThat(r.value().pools().get(0).aws().spot()).isTrue();
+                }
+            } else {
+                SpecResult<RolloutSpec> r = SpecKind.ROLLOUT.reader().read(name, m.group(3));
+                assertThat(r.problems().stream().map(Problem::toString).toList()).as("example %s", name).isEqualTo(expected);
+                if (!invalid) {
+                    assertThat(r.value().provider()).isEqualTo("aws-ec2");
+                    assertThat(r.value().aws().spot()).isTrue();
+                }
             }
             checked.add(name);
         }
-        assertThat(checked).containsExactly("example.yaml", "bad-aws.yaml");
+        assertThat(checked).containsExactly("example.yaml", "bad-aws.yaml", "ec2-pools.yaml", "bad-pools.yaml");
     }
 
     @Test

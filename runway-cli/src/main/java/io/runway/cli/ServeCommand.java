@@ -5,6 +5,9 @@ import io.runway.core.lease.EngineOptions;
 import io.runway.core.lease.LeaseEngine;
 import io.runway.core.pool.PoolsConfig;
 import io.runway.core.placement.PlacementService;
+import io.runway.aws.ec2.Ec2CapacityProvider;
+import io.runway.aws.ec2.Ec2PoolJanitor;
+import io.runway.aws.rollout.AwsRolloutHost;
 import io.runway.core.provider.Provider;
 import io.runway.core.provider.StaticProvider;
 import io.runway.core.provider.local.LocalSlotProvider;
@@ -18,6 +21,7 @@ import io.runway.cli.rollout.LocalRolloutHost;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -113,13 +117,30 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         LocalRolloutHost rollouts;
         TaskScheduler tasks;
         ExecutorService taskIo = Executors.newCachedThreadPool(daemon("runway-task-io"));
+        Ec2CapacityProvider ec2 = null;
+        Ec2PoolJanitor janitor = null;
         try {
             // Local pools: each resource is a slot directory under the state directory; pools with a template scale.
             LocalSlotProvider slots = new LocalSlotProvider(stateDir.resolve("slots"), Math.max(1, maxLocalSlots));
-            Map<String, Provider> providers = Map.of(StaticProvider.NAME, new StaticProvider(), LocalSlotProvider.NAME, slots);
+            Map<String, Provider> providers = new HashMap<>(Map.of(StaticProvider.NAME, new StaticProvider(),
+                    LocalSlotProvider.NAME, slots));
+            // aws-ec2 pools: one EC2 instance per provisioned resource, credentials from each pool's profile/role.
+            ec2 = Ec2CapacityProvider.needed(pools) ? Ec2CapacityProvider.forConfig(pools,
+                    AwsRolloutHost.controllerId(stateDir), null, Clock.systemUTC()) : null;
+            if (ec2 != null) {
+                providers.put(Ec2CapacityProvider.NAME, ec2);
+            }
             engine = LeaseEngine.start(pools, providers, store, Clock.systemUTC(), executor, EngineOptions.DEFAULT);
             placement = PlacementService.start(engine, pools, providers, Clock.systemUTC(), executor, Duration.ofSeconds(5));
             PrintWriter log = spec.commandLine().getOut();
+            if (ec2 != null) {
+                janitor = new Ec2PoolJanitor(ec2, engine, line -> {
+                    synchronized (log) {
+                        log.println(line);
+                        log.flush();
+                    }
+                }).start(executor, Ec2PoolJanitor.interval(pools));
+            }
             rollouts = LocalRolloutHost.onStore(store, stateDir, (state, line) -> {
                 synchronized (log) {
                     log.println(state.id() + " " + state.spec().service() + " " + line);
@@ -143,11 +164,16 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         } catch (RunwayException e) {
             err.println("runway serve: " + e.getMessage());
             err.flush();
+            if (ec2 != null) {
+                ec2.close();
+            }
             store.close();
             executor.shutdownNow();
             taskIo.shutdownNow();
             return ExitCodes.INVALID_INPUT;
         }
+        Ec2CapacityProvider ec2Provider = ec2;
+        Ec2PoolJanitor ec2Janitor = janitor;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Order matters: no new work, then let the engine finish what it decided, then the rest.
@@ -155,7 +181,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             rollouts.close(); // versions keep running: the next start adopts them and resumes
             tasks.close(); // running attempts are stopped; after a restart they count as lost and are retried
             placement.close();
+            if (ec2Janitor != null) {
+                ec2Janitor.close();
+            }
             engine.close();
+            if (ec2Provider != null) {
+                ec2Provider.close(); // instances stay: the next start's engine knows their resources
+            }
             server.stop();
             store.close();
             executor.shutdown();

@@ -43,7 +43,7 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", good, bad, missing);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.outLines()).containsExactly(
-                bad + ":3:15: pools[0].provider: unknown provider 'cloud'; expected one of: local, static",
+                bad + ":3:15: pools[0].provider: unknown provider 'cloud'; expected one of: aws-ec2, local, static",
                 bad + ":6:18: pools[0].resources[0].labels[0]: label 'a b' must not contain whitespace",
                 bad + ":7:11: pools[1].name: pool name 'web' is already used at pools[0]",
                 missing + ":1:1: (file): no such file");

@@ -65,7 +65,15 @@ public final class Ec2Capacity {
      * Launches instances and waits until they run. Refused with a {@link ConflictException} when the pool
      * would exceed its cap. Launched instances are tagged in the same call (never untagged for a moment).
      */
-    public synchronized List<Ec2Instance> launch(LaunchRequest request) {
+    public List<Ec2Instance> launch(LaunchRequest request) {
+        // Only the cap check and RunInstances hold the lock: pending instances count as live for the next
+        // caller's cap check, so launches of one pool need not wait for each other's instances to boot.
+        List<String> ids = start(request);
+        awaitRunning(ids);
+        return instances(ids);
+    }
+
+    private synchronized List<String> start(LaunchRequest request) {
         int live = liveInstances().size();
         if (live + request.count() > options.maxInstances()) {
             throw new ConflictException("pool_cap", "pool " + options.pool() + " has " + live + " live instances;"
@@ -84,8 +92,7 @@ public final class Ec2Capacity {
             String token = request.clientToken() == null ? null : request.clientToken() + "-" + batch++;
             ids.addAll(runInstances(src, e.getKey(), e.getValue(), request, token));
         }
-        awaitRunning(ids);
-        return instances(ids);
+        return ids;
     }
 
     private List<String> runInstances(LaunchSource src, String subnet, int count, LaunchRequest request, String token) {
@@ -177,6 +184,15 @@ public final class Ec2Capacity {
                     r -> r.resources(ids).tags(tag(Ec2Tags.EXPIRES_AT, expiresAt.toString()))));
         }
         return ids.size();
+    }
+
+    /** Heartbeat for instances by id: moves their {@link Ec2Tags#EXPIRES_AT} to {@code expiresAt} in one call. */
+    public void refreshExpiryOf(Collection<String> ids, Instant expiresAt) {
+        if (!ids.isEmpty()) {
+            List<String> list = List.copyOf(ids);
+            AwsErrors.run("CreateTags", "instances " + list + " of pool " + options.pool(), () -> ec2().createTags(
+                    r -> r.resources(list).tags(tag(Ec2Tags.EXPIRES_AT, expiresAt.toString()))));
+        }
     }
 
     /**

@@ -54,4 +54,9 @@ public record Ec2PoolOptions(String pool, String launchTemplate, String launchTe
         return new Ec2PoolOptions(pool, launchTemplate, launchTemplateVersion, autoScalingGroup, subnets, maxInstances,
                 newSpot, maxTerminateShare, controllerId);
     }
+
+    public Ec2PoolOptions withController(String newControllerId) {
+        return new Ec2PoolOptions(pool, launchTemplate, launchTemplateVersion, autoScalingGroup, subnets, maxInstances,
+                spot, maxTerminateShare, newControllerId);
+    }
 }

@@ -16,6 +16,8 @@ public final class Ec2Tags {
     /** For rollouts: the deployment the instance serves (one deployment = a version's instances). */
     public static final String DEPLOYMENT = "runway:deployment";
     public static final String SERVICE = "runway:service";
+    /** On instances of an aws-ec2 pool: the runway resource id the instance is ({@code <pool>-s<n>}). */
+    public static final String RESOURCE = "runway:resource";
     public static final String VERSION = "runway:version";
 
     private Ec2Tags() {}

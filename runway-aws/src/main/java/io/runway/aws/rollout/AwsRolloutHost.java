@@ -95,7 +95,7 @@ public final class AwsRolloutHost implements AutoCloseable {
     }
 
     /** This host's identity in {@code runway:owner-controller} tags, kept in the state directory. */
-    static String controllerId(Path stateDir) {
+    public static String controllerId(Path stateDir) {
         Path file = stateDir.resolve("controller-id");
         try {
             Files.createDirectories(stateDir);

@@ -183,8 +183,13 @@ public final class MotoServer {
         }
     }
 
+    /** runway-aws itself; found from its own tests, the reactor root, or a sibling module using the test-jar. */
     private static Path moduleDir() {
         Path here = Path.of("").toAbsolutePath();
-        return Files.exists(here.resolve("src/test/moto")) ? here : here.resolve("runway-aws");
+        if (Files.exists(here.resolve("src/test/moto"))) {
+            return here;
+        }
+        Path sibling = here.resolveSibling("runway-aws");
+        return Files.exists(sibling.resolve("src/test/moto")) ? sibling : here.resolve("runway-aws");
     }
 }

@@ -1,5 +1,6 @@
 package io.runway.cli.rollout;
 
+import io.runway.aws.rollout.AwsRolloutHost;
 import io.runway.cli.ExitCodes;
 import io.runway.core.rollout.RolloutPhase;
 import io.runway.core.rollout.RolloutState;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,12 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code runway rollout -f SPEC}: runs one rollout on the embedded default (local processes, in-process
- * router, embedded store) and prints its progress as it happens. Exit 0 promoted, 3 rolled back, 2 invalid
- * spec, 1 failed.
+ * {@code runway rollout -f SPEC}: runs one rollout in this process and prints its progress as it happens:
+ * {@code provider: local} on the embedded default (local processes, in-process router, embedded store),
+ * {@code provider: aws-ec2} on EC2 instances behind the spec's load balancer ({@link AwsRolloutHost}, embedded
+ * store in the state directory). Exit 0 promoted, 3 rolled back, 2 invalid spec, 1 failed.
  */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
-        description = "Run a progressive rollout on the embedded default and print its progress.")
+        description = "Run a progressive rollout (provider local or aws-ec2) in this process and print its progress.")
 public final class RolloutCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
@@ -61,6 +64,11 @@ public final class RolloutCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         RolloutSpec rollout = read.value();
+        if (server != null && "aws-ec2".equals(rollout.provider())) {
+            out.println(file + ": provider: runway serve runs local rollouts only; run aws-ec2 specs without --server");
+            out.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         if (server != null) {
             return new RemoteRun(server, adminTokenFile, out, spec.commandLine().getErr()).run(rollout, port, previewPort);
         }
@@ -70,6 +78,9 @@ public final class RolloutCommand implements Callable<Integer> {
                 out.flush();
             }
         };
+        if ("aws-ec2".equals(rollout.provider())) {
+            return runOnAws(rollout, listener, out);
+        }
         try (LocalRolloutHost host = new LocalRolloutHost(stateDir, listener, Duration.ofMillis(200))) {
             host.recover();
             out.println("routing " + rollout.service() + " on " + host.listen(rollout.service(), port));
@@ -79,6 +90,35 @@ public final class RolloutCommand implements Callable<Integer> {
             }
             out.flush();
             RolloutState end = host.rollouts().start(rollout).finished().join();
+            out.println("result: " + end.phase() + ": " + end.reason());
+            out.flush();
+            return exitCode(end.phase());
+        }
+    }
+
+    /**
+     * An aws-ec2 rollout. Instances outlive this process, so an unfinished rollout of the state directory
+     * (this command killed mid-way) is resumed rather than a second one started beside it; a finished one
+     * leaves nothing to resume and the spec starts a new rollout.
+     */
+    private int runOnAws(RolloutSpec rollout, RolloutController.Listener listener, PrintWriter out) {
+        try (AwsRolloutHost host = new AwsRolloutHost(stateDir, rollout.service(), rollout.aws(), null, null, listener,
+                Duration.ofMillis(200))) {
+            List<RolloutController> resumed = host.recover();
+            RolloutController controller;
+            if (resumed.isEmpty()) {
+                controller = host.rollouts().start(rollout);
+            } else {
+                controller = resumed.get(0);
+                out.println("resuming unfinished rollout " + controller.state().id() + " of "
+                        + controller.state().spec().service() + " " + controller.state().spec().version()
+                        + " (not starting " + file + ")");
+            }
+            RolloutSpec running = controller.state().spec();
+            out.println("routing " + running.service() + " on load balancer " + running.aws().loadBalancer()
+                    + " port " + running.aws().listenerPort());
+            out.flush();
+            RolloutState end = controller.finished().join();
             out.println("result: " + end.phase() + ": " + end.reason());
             out.flush();
             return exitCode(end.phase());

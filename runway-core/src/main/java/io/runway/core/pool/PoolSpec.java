@@ -17,7 +17,7 @@ public record PoolSpec(
         @JsonProperty(required = true)
         @JsonPropertyDescription("Pool name: [a-z0-9-]{1,63}.")
         String name,
-        @JsonPropertyDescription("Provider that owns the resources: static (default) or local.")
+        @JsonPropertyDescription("Provider that owns the resources: static (default), local or aws-ec2.")
         String provider,
         @JsonPropertyDescription("Resources of a static pool.")
         List<ResourceSpec> resources,
@@ -34,7 +34,9 @@ public record PoolSpec(
         @JsonPropertyDescription("Estimate of how long provisioning one resource takes, compared with task deadlines, e.g. 90s. Default 0s.")
         Duration provisioningTime,
         @JsonPropertyDescription("Labels and attributes of the resources this pool provisions; without it the pool does not scale.")
-        ResourceTemplate template) {
+        ResourceTemplate template,
+        @JsonPropertyDescription("For provider aws-ec2: region, launch template and limits of the pool's EC2 instances.")
+        AwsEc2PoolSpec aws) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -47,14 +49,26 @@ public record PoolSpec(
 
     /** A pool that does not scale. */
     public PoolSpec(String name, String provider, List<ResourceSpec> resources, Duration cooldown, QuotaSpec quota) {
-        this(name, provider, resources, cooldown, quota, null, null, null, null, null);
+        this(name, provider, resources, cooldown, quota, null, null, null, null, null, null);
+    }
+
+    /** A pool without an aws section. */
+    public PoolSpec(String name, String provider, List<ResourceSpec> resources, Duration cooldown, QuotaSpec quota,
+                    Integer min, Integer max, Duration idleTimeout, Duration provisioningTime, ResourceTemplate template) {
+        this(name, provider, resources, cooldown, quota, min, max, idleTimeout, provisioningTime, template, null);
     }
 
     /** This pool scaling between {@code newMin} and {@code newMax} resources made from {@code newTemplate}. */
     public PoolSpec withScaling(int newMin, int newMax, Duration newIdleTimeout, Duration newProvisioningTime,
                                 ResourceTemplate newTemplate) {
         return new PoolSpec(name, provider, resources, cooldown, quota, newMin, newMax, newIdleTimeout,
-                newProvisioningTime, newTemplate);
+                newProvisioningTime, newTemplate, aws);
+    }
+
+    /** This pool with its EC2 settings ({@code provider: aws-ec2}). */
+    public PoolSpec withAws(AwsEc2PoolSpec newAws) {
+        return new PoolSpec(name, provider, resources, cooldown, quota, min, max, idleTimeout, provisioningTime,
+                template, newAws);
     }
 
     /** {@code min}, or 0. */

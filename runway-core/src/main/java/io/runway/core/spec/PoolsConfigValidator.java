@@ -13,9 +13,11 @@ import java.util.Set;
 
 /** Semantic checks of a pools config; reports every violation, in document order. */
 public final class PoolsConfigValidator implements SpecValidator<PoolsConfig> {
-    public static final Set<String> PROVIDERS = Set.of("static", "local");
+    /** EC2 instances per resource; the pool needs an {@code aws} section. */
+    public static final String AWS_EC2 = "aws-ec2";
+    public static final Set<String> PROVIDERS = Set.of("static", "local", AWS_EC2);
     /** Providers that can provision resources from a pool's {@code template}. */
-    public static final Set<String> SCALING_PROVIDERS = Set.of("local");
+    public static final Set<String> SCALING_PROVIDERS = Set.of("local", AWS_EC2);
     /** The attribute that says what one resource costs per hour (cost limits, {@code cheapest} scoring). */
     public static final String COST_PER_HOUR = "costPerHour";
     static final Duration MAX_DURATION = Duration.ofDays(3650);
@@ -37,8 +39,9 @@ public final class PoolsConfigValidator implements SpecValidator<PoolsConfig> {
                     "pool name", "1 to 63 characters of a-z, 0-9 and '-'", poolNames);
             if (!PROVIDERS.contains(pool.provider())) {
                 out.add(new Violation(FieldPath.field(path, "provider"), "unknown provider '" + pool.provider()
-                        + "'; expected one of: local, static"));
+                        + "'; expected one of: " + String.join(", ", new java.util.TreeSet<>(PROVIDERS))));
             }
+            checkAws(out, path, pool);
             for (int j = 0; j < pool.resources().size(); j++) {
                 checkResource(out, FieldPath.index(FieldPath.field(path, "resources"), j), pool.resources().get(j), resourceNames);
             }
@@ -104,6 +107,30 @@ public final class PoolsConfigValidator implements SpecValidator<PoolsConfig> {
             }
             checkLabels(out, templatePath, pool.template().labels());
             checkAttributes(out, templatePath, pool.template().attributes());
+        }
+    }
+
+    /** An aws-ec2 pool has an aws section and only provisioned resources; other pools have no aws section. */
+    private static void checkAws(List<Violation> out, String path, PoolSpec pool) {
+        String awsPath = FieldPath.field(path, "aws");
+        if (!AWS_EC2.equals(pool.provider())) {
+            if (pool.aws() != null) {
+                out.add(new Violation(awsPath, "only for provider aws-ec2, not '" + pool.provider() + "'"));
+            }
+            return;
+        }
+        if (pool.aws() == null) {
+            out.add(new Violation(awsPath, "provider aws-ec2 needs an aws section (region, launchTemplate or autoScalingGroup)"));
+        } else {
+            io.runway.core.rollout.spec.AwsEc2SpecChecks.checkPool(out, awsPath, pool.aws());
+        }
+        if (!pool.resources().isEmpty()) {
+            out.add(new Violation(FieldPath.field(path, "resources"), "an aws-ec2 pool's resources are EC2 instances it"
+                    + " provisions from its template; it lists none"));
+        }
+        if (pool.template() == null) {
+            out.add(new Violation(FieldPath.field(path, "template"), "is required for provider aws-ec2 (the labels and"
+                    + " attributes of the instances it provisions), with max"));
         }
     }
 

@@ -73,7 +73,7 @@ class PoolScalingConfigTest {
                 "p.yaml:6:10: pools[1].min: min 3 is more than the 0 listed resources, but the pool has no template to provision more from",
                 "p.yaml:7:5: pools[2].max: is required with a template (the most resources the pool may hold)",
                 "p.yaml:9:18: pools[2].idleTimeout: not a duration: '-1s' (column 1); write a number and a unit ms, s, m, h or d, e.g. 90s, 1h30m, or ISO-8601 PT15M",
-                "p.yaml:10:15: pools[2].template: provider 'static' cannot provision resources; a template needs one of: [local]",
+                "p.yaml:10:15: pools[2].template: provider 'static' cannot provision resources; a template needs one of: [aws-ec2, local]",
                 "p.yaml:10:25: pools[2].template.labels[0]: label 'a b' must not contain whitespace",
                 "p.yaml:10:59: pools[2].template.attributes.costPerHour: costPerHour must be a number of at least 0 (what one resource costs per hour)",
                 "p.yaml:13:10: pools[3].min: min 5 is more than max 2",

@@ -33,7 +33,7 @@ class PoolsConfigValidatorTest {
         PoolsConfig config = new PoolsConfig(List.of(pool, other),
                 new LeaseLimits(Duration.ZERO, Duration.ofDays(4000), 0, null));
         assertThat(violations(config)).containsExactly(
-                "pools[0].provider: unknown provider 'cloud'; expected one of: local, static",
+                "pools[0].provider: unknown provider 'cloud'; expected one of: aws-ec2, local, static",
                 "pools[0].resources[0].labels[1]: duplicate label 'ok' (also labels[0])",
                 "pools[0].resources[0].labels[2]: a label must not be empty",
                 "pools[0].resources[0].labels[3]: label 'a\u0000b' must not contain control or invisible characters",

@@ -55,7 +55,7 @@ class SpecReaderTest {
                 """;
         assertThat(problems("p.yaml", yaml)).containsExactly(
                 "p.yaml:3:15: pools[0].cooldown: expected a duration such as 90s, 15m, 2h, 1d or PT15M, found the number 5",
-                "p.yaml:4:5: pools[0].colour: unknown field 'colour'; expected one of: cooldown, idleTimeout, max, min, name, provider, provisioningTime, quota, resources, template",
+                "p.yaml:4:5: pools[0].colour: unknown field 'colour'; expected one of: aws, cooldown, idleTimeout, max, min, name, provider, provisioningTime, quota, resources, template",
                 "p.yaml:5:23: pools[0].quota.perOwner: expected a whole number, found the string \"3\"",
                 "p.yaml:8:17: pools[0].resources[0].labels: expected a list, found the string \"linux\"");
     }

@@ -26,7 +26,7 @@ class SpecSchemasTest {
         assertThat(pool.path("name").path("pattern").asText()).isEqualTo(SpecPatterns.POOL_NAME);
         assertThat(pool.path("name").path("description").asText()).startsWith("Pool name");
         assertThat(pool.path("cooldown").path("pattern").asText()).isEqualTo(SpecPatterns.DURATION);
-        assertThat(pool.path("provider").path("enum").toString()).isEqualTo("[\"local\",\"static\"]");
+        assertThat(pool.path("provider").path("enum").toString()).isEqualTo("[\"aws-ec2\",\"local\",\"static\"]");
         JsonNode resource = definition("ResourceSpec").path("properties");
         assertThat(resource.path("name").path("pattern").asText()).isEqualTo(SpecPatterns.RESOURCE_NAME);
         assertThat(resource.path("labels").path("items").path("pattern").asText()).isEqualTo(SpecPatterns.LABEL);

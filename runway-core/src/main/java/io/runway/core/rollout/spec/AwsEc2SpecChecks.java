@@ -1,5 +1,6 @@
 package io.runway.core.rollout.spec;
 
+import io.runway.core.pool.AwsEc2PoolSpec;
 import io.runway.core.spec.FieldPath;
 import io.runway.core.spec.Violation;
 import java.math.BigDecimal;
@@ -8,8 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Shape checks of a rollout's {@code aws} section ({@code provider: aws-ec2}); AWS itself checks the rest. */
-final class AwsEc2SpecChecks {
+/**
+ * Shape checks of the {@code aws} section of a rollout or of a pool ({@code provider: aws-ec2}); AWS itself
+ * checks the rest.
+ */
+public final class AwsEc2SpecChecks {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern PROFILE = Pattern.compile("[\\w.+@-]{1,64}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
@@ -70,6 +74,37 @@ final class AwsEc2SpecChecks {
             out.add(new Violation("aws.latencyStatistic", "expected one of p50, p90, p95, p99, Average, Maximum, not '"
                     + aws.latencyStatistic() + "'"));
         }
+    }
+
+    /** The {@code aws} section of a pool at {@code path} (e.g. {@code pools[0].aws}). */
+    public static void checkPool(List<Violation> out, String path, AwsEc2PoolSpec aws) {
+        match(out, FieldPath.field(path, "region"), aws.region(), REGION, "an AWS region such as eu-west-1", true);
+        match(out, FieldPath.field(path, "profile"), aws.profile(), PROFILE, "a profile name of letters, digits and ._+@-", false);
+        match(out, FieldPath.field(path, "roleArn"), aws.roleArn(), ROLE_ARN,
+                "an IAM role ARN such as arn:aws:iam::123456789012:role/runway", false);
+        match(out, FieldPath.field(path, "endpoint"), aws.endpoint(), ENDPOINT,
+                "an http(s) URL without a path, e.g. http://127.0.0.1:5000", false);
+        if ((aws.launchTemplate() == null) == (aws.autoScalingGroup() == null)) {
+            out.add(new Violation(path, "exactly one of launchTemplate and autoScalingGroup is required"));
+        }
+        if (aws.launchTemplate() != null && !TEMPLATE_ID.matcher(aws.launchTemplate()).matches()
+                && !TEMPLATE_NAME.matcher(aws.launchTemplate()).matches()) {
+            out.add(new Violation(FieldPath.field(path, "launchTemplate"),
+                    "a launch template id (lt-...) or name (3-128 of a-z A-Z 0-9 ( ) . / _ -)"));
+        }
+        match(out, FieldPath.field(path, "launchTemplateVersion"), aws.launchTemplateVersion(), TEMPLATE_VERSION,
+                "a version number, $Default or $Latest", false);
+        match(out, FieldPath.field(path, "autoScalingGroup"), aws.autoScalingGroup(), GROUP, "an Auto Scaling group name", false);
+        for (int i = 0; i < aws.subnets().size(); i++) {
+            match(out, FieldPath.index(FieldPath.field(path, "subnets"), i), aws.subnets().get(i), SUBNET,
+                    "a subnet id (subnet-...)", true);
+        }
+        BigDecimal share = aws.maxTerminatePercent();
+        if (share.signum() <= 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
+            out.add(new Violation(FieldPath.field(path, "maxTerminatePercent"),
+                    "must be more than 0 and at most 100, was " + share.toPlainString()));
+        }
+        between(out, FieldPath.field(path, "instanceTtl"), aws.instanceTtl(), Duration.ofMinutes(1), Duration.ofDays(1));
     }
 
     private static void match(List<Violation> out, String path, String value, Pattern pattern, String rule, boolean required) {
