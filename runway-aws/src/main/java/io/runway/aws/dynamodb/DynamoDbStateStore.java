@@ -161,6 +161,7 @@ public final class DynamoDbStateStore implements SharedStateStore {
         return ItemCodec.keysOnly(queryEvents(leaseId, true));
     }
 
+    /** Keys of the lease's event items (those embedded in the lease item go with it). */
     private List<Map<String, AttributeValue>> queryEvents(String leaseId, boolean keysOnly) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :e)")
@@ -178,9 +179,19 @@ public final class DynamoDbStateStore implements SharedStateStore {
         }
     }
 
+    /** The lease's partition: its event items and the events embedded in its lease item, oldest first. */
     @Override
     public List<AuditEvent> events(String leaseId) {
-        return queryEvents(leaseId, false).stream().map(ItemCodec::event).toList();
+        java.util.TreeMap<String, AuditEvent> bySortKey = new java.util.TreeMap<>();
+        try {
+            client.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", PK))
+                    .expressionAttributeValues(Map.of(":pk", s(ItemCodec.leasePk(leaseId)))))
+                    .items().forEach(item -> bySortKey.putAll(ItemCodec.eventsBySortKey(item)));
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate("Query", table, "events of lease " + leaseId, e);
+        }
+        return List.copyOf(bySortKey.values());
     }
 
     @Override
