@@ -61,16 +61,16 @@ final class BatchPlan {
         Map<String, List<AttributeValue>> embedded = new HashMap<>();
         Set<String> written = new HashSet<>();
         batch.leases().forEach(l -> written.add(l.id()));
-        List<AuditEvent> separate = new ArrayList<>();
+        List<Map.Entry<AuditEvent, String>> separate = new ArrayList<>(); // equal events may repeat
         for (AuditEvent event : batch.events()) {
             if (event.leaseId() == null || purged.contains(event.leaseId())) {
                 continue;
             }
+            String sortKey = nextEventSortKey.get(); // in batch order, wherever the event is stored
             if (written.contains(event.leaseId()) && isLeaseStateChange(event)) {
-                embedded.computeIfAbsent(event.leaseId(), k -> new ArrayList<>())
-                        .add(ItemCodec.embeddedEvent(event, nextEventSortKey.get()));
+                embedded.computeIfAbsent(event.leaseId(), k -> new ArrayList<>()).add(ItemCodec.embeddedEvent(event, sortKey));
             } else {
-                separate.add(event);
+                separate.add(Map.entry(event, sortKey));
             }
         }
         Duration leaseTtl = endedTtl.compareTo(auditTtl) >= 0 ? endedTtl : auditTtl;
@@ -117,9 +117,9 @@ final class BatchPlan {
                     + ": the batch has " + plan.transaction.size() + " checked writes; a transaction takes at most "
                     + MAX_TRANSACTION_ITEMS + " (commit fewer records at once)", false, null);
         }
-        for (AuditEvent event : separate) {
+        for (Map.Entry<AuditEvent, String> e : separate) {
             plan.unconditional(table, WriteRequest.builder().putRequest(p -> p.item(
-                    ItemCodec.event(event, nextEventSortKey.get(), commitMillis, auditTtl))).build());
+                    ItemCodec.event(e.getKey(), e.getValue(), commitMillis, auditTtl))).build());
         }
         for (String leaseId : batch.purgedLeaseIds()) {
             for (Map<String, AttributeValue> eventKey : eventKeysOfPurged.apply(leaseId)) {
