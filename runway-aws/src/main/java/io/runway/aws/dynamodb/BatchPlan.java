@@ -48,9 +48,10 @@ final class BatchPlan {
     /**
      * @param eventKeysOfPurged the keys of stored audit events of each purged lease
      * @param nextEventSortKey a fresh, increasing sort key for an audit event
+     * @param writerId stamped on lease and resource items: the store instance writing them
      */
-    static BatchPlan of(StoreBatch batch, String table, long knownHighWater, long commitMillis, Duration endedTtl,
-                        Duration auditTtl, Function<String, List<Map<String, AttributeValue>>> eventKeysOfPurged,
+    static BatchPlan of(StoreBatch batch, String table, String writerId, long knownHighWater, long commitMillis,
+                        Duration endedTtl, Duration auditTtl, Function<String, List<Map<String, AttributeValue>>> eventKeysOfPurged,
                         Supplier<String> nextEventSortKey) {
         requireDistinct(batch);
         BatchPlan plan = new BatchPlan();
@@ -76,12 +77,12 @@ final class BatchPlan {
         Duration leaseTtl = endedTtl.compareTo(auditTtl) >= 0 ? endedTtl : auditTtl;
         for (LeaseRecord lease : batch.leases()) {
             if (!purged.contains(lease.id())) { // put then purged in one batch: only the purge remains
-                plan.update(table, ItemCodec.lease(lease, commitMillis, leaseTtl), lease.version(),
+                plan.update(table, ItemCodec.written(ItemCodec.lease(lease, commitMillis, leaseTtl), writerId), lease.version(),
                         embedded.getOrDefault(lease.id(), List.of()));
             }
         }
         for (ResourceRecord resource : batch.resources()) {
-            plan.put(table, ItemCodec.resource(resource, commitMillis), resource.version());
+            plan.put(table, ItemCodec.written(ItemCodec.resource(resource, commitMillis), writerId), resource.version());
         }
         for (DocumentRecord document : batch.documents()) {
             if (document.isDeletion()) {

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   fencing    pk = F            sk = #                     hw: the highest fencing token handed out
  * </pre>
  * Lease and resource items also carry {@code gk}/{@code cs} (a constant and the commit time in
- * milliseconds): the key of the sparse {@code changes} index that controllers poll for each other's writes.
+ * milliseconds): the key of the sparse {@code changes} index that controllers poll for each other's writes,
+ * and {@code w}, the store instance that wrote them (a poll leaves out its own writes).
  * Instants are ISO-8601 strings, which keep nanoseconds.
  */
 final class ItemCodec {
@@ -44,6 +45,8 @@ final class ItemCodec {
     /** On a lease item: its embedded audit events, a list of maps (event fields plus {@code k}, the sort key). */
     static final String EMBEDDED_EVENTS = "ev";
     private static final String EMBEDDED_SORT_KEY = "k";
+    /** On lease and resource items: the id of the store instance that wrote the current version. */
+    static final String WRITER = "w";
     /** Lease attributes written only when set; a lease update removes those its record leaves unset. */
     static final List<String> OPTIONAL_LEASE_FIELDS = List.of("rq", "ga", "ex", "en", "er", TTL);
     static final Map<String, AttributeValue> FENCING_KEY = key("F", RECORD_SK);
@@ -187,6 +190,12 @@ final class ItemCodec {
             }
         }
         return out;
+    }
+
+    /** Stamps {@code item} with the store instance that writes it (see the {@code changes} poll). */
+    static Map<String, AttributeValue> written(Map<String, AttributeValue> item, String writerId) {
+        item.put(WRITER, s(writerId));
+        return item;
     }
 
     /** What kind of item this is, from its key. */
