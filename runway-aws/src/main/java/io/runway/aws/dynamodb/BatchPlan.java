@@ -14,6 +14,7 @@ import io.runway.core.store.ResourceRecord;
 import io.runway.core.store.StoreBatch;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,20 +48,41 @@ final class BatchPlan {
     /**
      * @param eventKeysOfPurged the keys of stored audit events of each purged lease
      * @param nextEventSortKey a fresh, increasing sort key for an audit event
+     * @param writerId stamped on lease and resource items: the store instance writing them
      */
-    static BatchPlan of(StoreBatch batch, String table, long knownHighWater, long commitMillis, Duration endedTtl,
-                        Duration auditTtl, Function<String, List<Map<String, AttributeValue>>> eventKeysOfPurged,
+    static BatchPlan of(StoreBatch batch, String table, String writerId, long knownHighWater, long commitMillis,
+                        Duration endedTtl, Duration auditTtl, Function<String, List<Map<String, AttributeValue>>> eventKeysOfPurged,
                         Supplier<String> nextEventSortKey) {
         requireDistinct(batch);
         BatchPlan plan = new BatchPlan();
         Set<String> purged = Set.copyOf(batch.purgedLeaseIds());
+        // A lease's own state changes (granted, released, expired, ...) ride inside the lease item written with
+        // them: one item per change instead of two. Each state is entered once, so the list stays short; other
+        // events (renewals, resource moves) stay items of their own.
+        Map<String, List<AttributeValue>> embedded = new HashMap<>();
+        Set<String> written = new HashSet<>();
+        batch.leases().forEach(l -> written.add(l.id()));
+        List<Map.Entry<AuditEvent, String>> separate = new ArrayList<>(); // equal events may repeat
+        for (AuditEvent event : batch.events()) {
+            if (event.leaseId() == null || purged.contains(event.leaseId())) {
+                continue;
+            }
+            String sortKey = nextEventSortKey.get(); // in batch order, wherever the event is stored
+            if (written.contains(event.leaseId()) && isLeaseStateChange(event)) {
+                embedded.computeIfAbsent(event.leaseId(), k -> new ArrayList<>()).add(ItemCodec.embeddedEvent(event, sortKey));
+            } else {
+                separate.add(Map.entry(event, sortKey));
+            }
+        }
+        Duration leaseTtl = endedTtl.compareTo(auditTtl) >= 0 ? endedTtl : auditTtl;
         for (LeaseRecord lease : batch.leases()) {
             if (!purged.contains(lease.id())) { // put then purged in one batch: only the purge remains
-                plan.put(table, ItemCodec.lease(lease, commitMillis, endedTtl), lease.version());
+                plan.update(table, ItemCodec.written(ItemCodec.lease(lease, commitMillis, leaseTtl), writerId), lease.version(),
+                        embedded.getOrDefault(lease.id(), List.of()));
             }
         }
         for (ResourceRecord resource : batch.resources()) {
-            plan.put(table, ItemCodec.resource(resource, commitMillis), resource.version());
+            plan.put(table, ItemCodec.written(ItemCodec.resource(resource, commitMillis), writerId), resource.version());
         }
         for (DocumentRecord document : batch.documents()) {
             if (document.isDeletion()) {
@@ -96,11 +118,9 @@ final class BatchPlan {
                     + ": the batch has " + plan.transaction.size() + " checked writes; a transaction takes at most "
                     + MAX_TRANSACTION_ITEMS + " (commit fewer records at once)", false, null);
         }
-        for (AuditEvent event : batch.events()) {
-            if (event.leaseId() != null && !purged.contains(event.leaseId())) {
-                plan.unconditional(table, WriteRequest.builder().putRequest(p -> p.item(
-                        ItemCodec.event(event, nextEventSortKey.get(), commitMillis, auditTtl))).build());
-            }
+        for (Map.Entry<AuditEvent, String> e : separate) {
+            plan.unconditional(table, WriteRequest.builder().putRequest(p -> p.item(
+                    ItemCodec.event(e.getKey(), e.getValue(), commitMillis, auditTtl))).build());
         }
         for (String leaseId : batch.purgedLeaseIds()) {
             for (Map<String, AttributeValue> eventKey : eventKeysOfPurged.apply(leaseId)) {
@@ -116,6 +136,56 @@ final class BatchPlan {
             p.tableName(table).item(item).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
             versionCondition(version, p::conditionExpression, p::expressionAttributeNames, p::expressionAttributeValues);
         }).build(), key);
+    }
+
+    /** A lease event that moves the lease to another state (not a renewal, not a resource's event). */
+    private static boolean isLeaseStateChange(AuditEvent event) {
+        return event.type().startsWith("lease.") && event.to() != null && !event.to().equals(event.from());
+    }
+
+    /**
+     * A lease record as a conditional update: sets every field, removes absent optional ones, and appends
+     * {@code events} to the item's embedded audit events (kept from earlier versions).
+     */
+    private void update(String table, Map<String, AttributeValue> item, long version, List<AttributeValue> events) {
+        Map<String, AttributeValue> key = ItemCodec.key(item.get(ItemCodec.PK).s(), item.get(ItemCodec.SK).s());
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (!key.containsKey(e.getKey())) {
+                names.put("#a" + i, e.getKey());
+                values.put(":a" + i, e.getValue());
+                sets.add("#a" + i + " = :a" + i);
+                i++;
+            }
+        }
+        if (!events.isEmpty()) {
+            names.put("#ev", ItemCodec.EMBEDDED_EVENTS);
+            values.put(":ev", AttributeValue.fromL(events));
+            values.put(":none", AttributeValue.fromL(List.of()));
+            sets.add("#ev = list_append(if_not_exists(#ev, :none), :ev)");
+        }
+        List<String> removes = new ArrayList<>();
+        for (String optional : ItemCodec.OPTIONAL_LEASE_FIELDS) {
+            if (!item.containsKey(optional)) {
+                names.put("#r" + removes.size(), optional);
+                removes.add("#r" + removes.size());
+            }
+        }
+        String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        String condition;
+        if (version == 1) {
+            condition = "attribute_not_exists(pk)";
+        } else {
+            condition = "#v = :prev";
+            names.put("#v", VERSION);
+            values.put(":prev", n(version - 1));
+        }
+        add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key).updateExpression(expression)
+                .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build(), key);
     }
 
     /** Version 1 needs an absent item; version n needs exactly n - 1 stored. */

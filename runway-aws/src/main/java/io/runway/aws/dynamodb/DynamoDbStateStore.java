@@ -53,7 +53,9 @@ public final class DynamoDbStateStore implements SharedStateStore {
     private final TransactionRunner runner;
     private final ExecutorService writer;
     private final ExecutorService reader;
-    private final String writerId = UUID.randomUUID().toString().substring(0, 8);
+    /** Stamped on the lease and resource items this instance writes, so its polls can leave them out. */
+    private final String instanceId = UUID.randomUUID().toString();
+    private final String writerId = instanceId.substring(0, 8);
     private final AtomicLong highWater = new AtomicLong();
     private long lastEventSeq;
     private volatile boolean closed;
@@ -142,7 +144,7 @@ public final class DynamoDbStateStore implements SharedStateStore {
     }
 
     private void write(StoreBatch batch) {
-        BatchPlan plan = BatchPlan.of(batch, table, highWater.get(), clock.millis(), settings.endedLeaseTtl(),
+        BatchPlan plan = BatchPlan.of(batch, table, instanceId, highWater.get(), clock.millis(), settings.endedLeaseTtl(),
                 settings.auditTtl(), this::eventKeys, this::nextEventSortKey);
         runner.run(plan);
         if (plan.raisesFencing) {
@@ -161,6 +163,7 @@ public final class DynamoDbStateStore implements SharedStateStore {
         return ItemCodec.keysOnly(queryEvents(leaseId, true));
     }
 
+    /** Keys of the lease's event items (those embedded in the lease item go with it). */
     private List<Map<String, AttributeValue>> queryEvents(String leaseId, boolean keysOnly) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :e)")
@@ -178,9 +181,19 @@ public final class DynamoDbStateStore implements SharedStateStore {
         }
     }
 
+    /** The lease's partition: its event items and the events embedded in its lease item, oldest first. */
     @Override
     public List<AuditEvent> events(String leaseId) {
-        return queryEvents(leaseId, false).stream().map(ItemCodec::event).toList();
+        java.util.TreeMap<String, AuditEvent> bySortKey = new java.util.TreeMap<>();
+        try {
+            client.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", PK))
+                    .expressionAttributeValues(Map.of(":pk", s(ItemCodec.leasePk(leaseId)))))
+                    .items().forEach(item -> bySortKey.putAll(ItemCodec.eventsBySortKey(item)));
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate("Query", table, "events of lease " + leaseId, e);
+        }
+        return List.copyOf(bySortKey.values());
     }
 
     @Override
@@ -234,9 +247,11 @@ public final class DynamoDbStateStore implements SharedStateStore {
             try {
                 for (Map<String, AttributeValue> item : client.queryPaginator(r -> r.tableName(table)
                         .indexName(CHANGES_INDEX).keyConditionExpression("#g = :g AND #c >= :c")
-                        .expressionAttributeNames(Map.of("#g", CHANGES_PK, "#c", CHANGES_SK))
+                        // This store's own writes are in its caller's mirror already: neither sent nor parsed.
+                        .filterExpression("attribute_not_exists(#w) OR #w <> :me")
+                        .expressionAttributeNames(Map.of("#g", CHANGES_PK, "#c", CHANGES_SK, "#w", ItemCodec.WRITER))
                         .expressionAttributeValues(Map.of(":g", s(CHANGES_PK_VALUE),
-                                ":c", ItemCodec.n(since.toEpochMilli())))).items()) {
+                                ":c", ItemCodec.n(since.toEpochMilli()), ":me", s(instanceId)))).items()) {
                     switch (ItemCodec.kind(item)) {
                         case 'L' -> put(leases, ItemCodec.lease(item));
                         case 'R' -> resources.put(ItemCodec.resource(item).id(), ItemCodec.resource(item));

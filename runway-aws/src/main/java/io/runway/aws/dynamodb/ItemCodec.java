@@ -17,14 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Store records as DynamoDB items in one table with a string partition key {@code pk} and sort key
  * {@code sk}:
  * <pre>
- *   lease      pk = L#id         sk = #                     version v, fields, ttl once ended
+ *   lease      pk = L#id         sk = #                     version v, fields, ttl once ended, and in
+ *                                                           {@code ev} the lease's own state changes
+ *                                                           (granted, released, ...) as audit events
  *   event      pk = L#leaseId    sk = E#seq(16 hex)#writer  one audit event; ttl = at + audit retention
  *   resource   pk = R#id         sk = #                     version v, fields
  *   document   pk = D#kind/id    sk = #                     version v, body
  *   fencing    pk = F            sk = #                     hw: the highest fencing token handed out
  * </pre>
  * Lease and resource items also carry {@code gk}/{@code cs} (a constant and the commit time in
- * milliseconds): the key of the sparse {@code changes} index that controllers poll for each other's writes.
+ * milliseconds): the key of the sparse {@code changes} index that controllers poll for each other's writes,
+ * and {@code w}, the store instance that wrote them (a poll leaves out its own writes).
  * Instants are ISO-8601 strings, which keep nanoseconds.
  */
 final class ItemCodec {
@@ -39,6 +42,13 @@ final class ItemCodec {
     static final String CHANGES_SK = "cs";
     static final String CHANGES_PK_VALUE = "c";
     static final String HIGH_WATER = "hw";
+    /** On a lease item: its embedded audit events, a list of maps (event fields plus {@code k}, the sort key). */
+    static final String EMBEDDED_EVENTS = "ev";
+    private static final String EMBEDDED_SORT_KEY = "k";
+    /** On lease and resource items: the id of the store instance that wrote the current version. */
+    static final String WRITER = "w";
+    /** Lease attributes written only when set; a lease update removes those its record leaves unset. */
+    static final List<String> OPTIONAL_LEASE_FIELDS = List.of("rq", "ga", "ex", "en", "er", TTL);
     static final Map<String, AttributeValue> FENCING_KEY = key("F", RECORD_SK);
 
     private ItemCodec() {}
@@ -67,6 +77,10 @@ final class ItemCodec {
         return key(resourcePk(id), RECORD_SK);
     }
 
+    /**
+     * {@code endedTtl}: how long the item stays once the lease ended; since the item carries some of the
+     * lease's audit events, the store passes the longer of the ended-lease and audit retentions.
+     */
     static Map<String, AttributeValue> lease(LeaseRecord r, long commitMillis, Duration endedTtl) {
         Map<String, AttributeValue> item = new HashMap<>(leaseKey(r.id()));
         item.put(VERSION, n(r.version()));
@@ -143,6 +157,45 @@ final class ItemCodec {
     static AuditEvent event(Map<String, AttributeValue> item) {
         return new AuditEvent(instant(item, "at"), item.get(PK).s().substring(2), str(item, "rid"), str(item, "ty"),
                 str(item, "ac"), str(item, "fr"), str(item, "to"), str(item, "re"));
+    }
+
+    /** An audit event as an element of a lease item's {@link #EMBEDDED_EVENTS} list. */
+    static AttributeValue embeddedEvent(AuditEvent e, String sortKey) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put(EMBEDDED_SORT_KEY, s(sortKey));
+        putInstant(m, "at", e.at());
+        putString(m, "rid", e.resourceId());
+        m.put("ty", s(e.type()));
+        m.put("ac", s(e.actor()));
+        putString(m, "fr", e.from());
+        putString(m, "to", e.to());
+        putString(m, "re", e.reason());
+        return AttributeValue.fromM(m);
+    }
+
+    /**
+     * Every audit event of one lease partition (its lease item's embedded events and its event items), each
+     * with its sort key, so that callers can merge them in order.
+     */
+    static Map<String, AuditEvent> eventsBySortKey(Map<String, AttributeValue> item) {
+        Map<String, AuditEvent> out = new HashMap<>();
+        String leaseId = item.get(PK).s().substring(2);
+        if (kind(item) == 'E') {
+            out.put(item.get(SK).s(), event(item));
+        } else if (item.containsKey(EMBEDDED_EVENTS)) {
+            for (AttributeValue v : item.get(EMBEDDED_EVENTS).l()) {
+                Map<String, AttributeValue> m = v.m();
+                out.put(str(m, EMBEDDED_SORT_KEY), new AuditEvent(instant(m, "at"), leaseId, str(m, "rid"),
+                        str(m, "ty"), str(m, "ac"), str(m, "fr"), str(m, "to"), str(m, "re")));
+            }
+        }
+        return out;
+    }
+
+    /** Stamps {@code item} with the store instance that writes it (see the {@code changes} poll). */
+    static Map<String, AttributeValue> written(Map<String, AttributeValue> item, String writerId) {
+        item.put(WRITER, s(writerId));
+        return item;
     }
 
     /** What kind of item this is, from its key. */

@@ -101,6 +101,7 @@ public final class DynamoDbStoreVsLockClient {
         System.out.printf("all rounds: runway %.0f cycles/s, lock client %.0f cycles/s, ratio %.2f%n",
                 runwayCycles / runwaySeconds, peerCycles / peerSeconds,
                 (runwayCycles / runwaySeconds) / (peerCycles / peerSeconds));
+        System.exit(0); // DynamoDB Local leaves a non-daemon job thread behind after close
     }
 
     private static Result runway(DynamoDbLocal local, String table, int threads, int seconds, int warmup) throws Exception {

@@ -22,7 +22,9 @@ public interface SharedStateStore extends StateStore {
     /**
      * Lease and resource records written at or after {@code since} by any controller (older ones may be
      * repeated; callers keep the higher version), and the current fencing high water. May lag slightly
-     * behind the latest writes; callers ask again with some overlap.
+     * behind the latest writes; callers ask again with some overlap. A store may leave out records whose
+     * current version was written through this same store instance: its caller made them durable and holds
+     * them already (so one store instance serves one caller).
      */
     CompletableFuture<StoredState> changedSince(Instant since);
 }
