@@ -4,11 +4,16 @@ import io.runway.aws.moto.MotoFixture;
 import io.runway.core.rollout.spec.RolloutSpec;
 import io.runway.core.spec.SpecKind;
 
-/** Rollout specs on the emulated account. */
-final class AwsSpecs {
+/** Rollout specs on the emulated account (also used by runway-cli's tests, through the test-jar). */
+public final class AwsSpecs {
     private AwsSpecs() {}
 
-    static String yaml(MotoFixture aws, String steps, String extra) {
+    /** A canary of {@code steps}, two instances per version, at most six. */
+    public static String yaml(MotoFixture aws, String steps, String extra) {
+        return yaml(aws, steps, extra, 2, 6);
+    }
+
+    public static String yaml(MotoFixture aws, String steps, String extra, int instances, int maxInstances) {
         return """
                 service: shop
                 version: v2
@@ -31,10 +36,11 @@ final class AwsSpecs {
                   loadBalancer: %s
                   listenerPort: 80
                   targetPort: 8080
-                  instances: 2
-                  maxInstances: 6
+                  instances: %d
+                  maxInstances: %d
                   latencyStatistic: Average
-                """.formatted(steps, aws.server.endpoint(), aws.subnetA, aws.subnetB, aws.vpcId, aws.loadBalancerArn)
+                """.formatted(steps, aws.server.endpoint(), aws.subnetA, aws.subnetB, aws.vpcId, aws.loadBalancerArn,
+                        instances, maxInstances)
                 + extra;
     }
 

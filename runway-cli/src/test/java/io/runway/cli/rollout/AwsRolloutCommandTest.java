@@ -58,32 +58,7 @@ class AwsRolloutCommandTest {
 
     private Path spec(String steps) throws IOException {
         Path file = dir.resolve("shop.yaml");
-        Files.writeString(file, """
-                service: shop
-                version: v2
-                baseline: v1
-                provider: aws-ec2
-                deploy:
-                  command: [/opt/shop/bin/shop, --port, "${port}", --version, "${version}"]
-                  readiness: {path: /health, timeout: 60s, interval: 1s}
-                strategy:
-                  canary:
-                    steps: %s
-                analysis: {interval: 1s, judge: threshold, maxErrorRate: 1, minimumRequests: 20, noDataTimeout: 60s}
-                scaleDownDelay: 1s
-                aws:
-                  region: us-east-1
-                  endpoint: %s
-                  launchTemplate: web
-                  subnets: [%s, %s]
-                  vpc: %s
-                  loadBalancer: %s
-                  listenerPort: 80
-                  targetPort: 8080
-                  instances: 1
-                  maxInstances: 4
-                  latencyStatistic: Average
-                """.formatted(steps, aws.server.endpoint(), aws.subnetA, aws.subnetB, aws.vpcId, aws.loadBalancerArn));
+        Files.writeString(file, io.runway.aws.rollout.AwsSpecs.yaml(aws, steps, "", 1, 4));
         return file;
     }
 
