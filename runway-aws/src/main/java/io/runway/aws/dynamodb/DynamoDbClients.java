@@ -15,10 +15,18 @@ public final class DynamoDbClients {
     private DynamoDbClients() {}
 
     public static DynamoDbClient create(DynamoDbStoreSettings settings) {
+        return create(settings, null);
+    }
+
+    /**
+     * A client whose credentials come from {@code credentials} (a host's own credential store, e.g. Jenkins'
+     * AWS credentials), or, when null, from the settings' profile and role or the default chain.
+     */
+    public static DynamoDbClient create(DynamoDbStoreSettings settings, AwsCredentialsProvider credentials) {
         Region region = settings.region() == null ? null : Region.of(settings.region());
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
-                .credentialsProvider(credentials(settings, region))
+                .credentialsProvider(credentials != null ? credentials : credentials(settings, region))
                 // Throttling, 5xx and I/O errors are retried with the SDK's standard backoff and jitter.
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(settings.maxAttempts())));
         if (region != null) {

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -82,7 +83,17 @@ public final class DynamoDbStateStore implements SharedStateStore {
 
     /** A store with its own client built from {@code settings}; closing the store closes the client. */
     public static DynamoDbStateStore open(DynamoDbStoreSettings settings, Clock clock) {
-        DynamoDbClient client = DynamoDbClients.create(settings);
+        return open(settings, (AwsCredentialsProvider) null, clock);
+    }
+
+    /**
+     * A store with its own client whose credentials come from {@code credentials} (null: the settings' profile
+     * and role, or the default chain); closing the store closes the client. What a host with its own
+     * credential store (the Jenkins plugin) opens.
+     */
+    public static DynamoDbStateStore open(DynamoDbStoreSettings settings, AwsCredentialsProvider credentials,
+                                          Clock clock) {
+        DynamoDbClient client = DynamoDbClients.create(settings, credentials);
         try {
             return new DynamoDbStateStore(client, true, settings, clock);
         } catch (RuntimeException e) {
