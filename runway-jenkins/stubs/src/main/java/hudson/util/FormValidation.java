@@ -8,6 +8,11 @@ public abstract class FormValidation extends java.io.IOException {
         throw new UnsupportedOperationException("stub");
     }
 
+    /** Upstream: {@code public static FormValidation warning(String message)}. */
+    public static FormValidation warning(String message) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static FormValidation error(String message) {
         throw new UnsupportedOperationException("stub");
     }

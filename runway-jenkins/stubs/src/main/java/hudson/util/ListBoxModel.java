@@ -4,6 +4,11 @@ package hudson.util;
 public class ListBoxModel extends java.util.ArrayList<ListBoxModel.Option> {
     private static final long serialVersionUID = 1L;
 
+    /** Upstream: {@code public void add(@NonNull String displayName, @NonNull String value)}. */
+    public void add(String displayName, String value) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public ListBoxModel add(String nameAndValue) {
         throw new UnsupportedOperationException("stub");
     }

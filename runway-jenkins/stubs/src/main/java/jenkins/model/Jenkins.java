@@ -4,9 +4,10 @@ import hudson.security.Permission;
 
 /**
  * Compile-only stub. Upstream: org.jenkins-ci.main:jenkins-core (jenkinsci/jenkins), {@code core/src/main/java/jenkins/model/Jenkins.java}
- * (a much larger class hierarchy; only what the plugin calls is here).
+ * (a much larger class hierarchy; only what the plugin calls is here). Upstream it {@code implements
+ * DirectlyModifiableTopLevelItemGroup}, an {@code ItemGroup<TopLevelItem>}: credential look-ups take it as their context.
  */
-public class Jenkins implements hudson.security.AccessControlled {
+public class Jenkins implements hudson.security.AccessControlled, hudson.model.ItemGroup<hudson.model.TopLevelItem> {
     public static final Permission ADMINISTER = null;
     public static final Permission READ = null;
 
@@ -24,6 +25,12 @@ public class Jenkins implements hudson.security.AccessControlled {
     }
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** Upstream (from {@code ItemGroup}): {@code String getFullName()}, the empty string for the root. */
+    @Override
+    public String getFullName() {
         throw new UnsupportedOperationException("stub");
     }
 
