@@ -1,0 +1,34 @@
+package io.runway.jenkins.aws;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The JCasC example of docs/jenkins.md, section "The runway-aws plugin" (tests run from the repository root). */
+public final class DocsJcascExample {
+    static final Path GUIDE = Path.of("docs/jenkins.md");
+    static final String SECTION = "## The runway-aws plugin";
+
+    private DocsJcascExample() {
+    }
+
+    /** The first {@code yaml} block of the section. */
+    public static String read() {
+        try {
+            String doc = Files.readString(GUIDE);
+            int section = doc.indexOf(SECTION);
+            if (section < 0) {
+                throw new IllegalStateException(GUIDE + " has no section '" + SECTION + "'");
+            }
+            int start = doc.indexOf("```yaml\n", section);
+            int end = doc.indexOf("```", start + 8);
+            if (start < 0 || end < 0) {
+                throw new IllegalStateException(GUIDE + ": no yaml block in '" + SECTION + "'");
+            }
+            return doc.substring(start + 8, end);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
