@@ -29,8 +29,9 @@ import java.util.Map;
  * <p><b>Minimum sample: for PROMOTE only.</b> A ROLLBACK is decided at the first look where the evidence
  * rejects, however few requests were served: the always-valid bound holds at every look, including the
  * first ones, so waiting for {@code minimumCanaryRequests} would only delay a rollback, never make it
- * more reliable. (With a baseline without errors, two canary errors are the least that can reject at
- * α = 1%; one error never does.) A PROMOTE does wait for the minimum: "no errors in the first few
+ * more reliable. (At a 1% share against a baseline without errors, one canary error never rejects at
+ * α = 1%; two can, when the intervals they fell in held about 2 canary requests each; often a third is
+ * needed.) A PROMOTE does wait for the minimum: "no errors in the first few
  * requests" is no evidence of health, and a version that gets no traffic must not pass.
  *
  * <p><b>Power.</b> The PROMOTE at the maximum is where regressions slip through. The test needs roughly
