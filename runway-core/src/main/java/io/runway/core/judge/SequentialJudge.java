@@ -31,8 +31,8 @@ import java.util.Map;
  * first ones, so waiting for {@code minimumCanaryRequests} would only delay a rollback, never make it
  * more reliable. (At a 1% share against a baseline without errors, one canary error never rejects at
  * α = 1%; two can, when the intervals they fell in held about 2 canary requests each; often a third is
- * needed.) A PROMOTE does wait for the minimum: "no errors in the first few
- * requests" is no evidence of health, and a version that gets no traffic must not pass.
+ * needed.) A PROMOTE does wait for the minimum: "no errors in the first few requests" is no evidence of
+ * health, and a version that gets no traffic must not pass.
  *
  * <p><b>Power.</b> The PROMOTE at the maximum is where regressions slip through. The test needs roughly
  * log(1/α)/KL errors in total, KL being the per-error Kullback–Leibler divergence between the canary's
