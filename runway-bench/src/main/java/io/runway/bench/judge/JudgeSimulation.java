@@ -22,8 +22,9 @@ import java.util.List;
  * in 10 s ticks; each judge measures at its own interval (ours every tick, the Flagger- and Kayenta-style
  * peers every 60 s) until a terminal verdict or 30 minutes.
  *
- * <p>Run with the command in docs/performance.md, section "Judges"; an optional argument sets the
- * rollouts per cell (default 1000).
+ * <p>Also prints the peers calibrated to the same false-rollback rate ({@link CalibratedPeers}) and the
+ * time to mitigate a bad canary ({@link MitigationSimulation}). Run with the command in
+ * docs/performance.md, section "Judges"; an optional argument sets the rollouts per cell (default 1000).
  */
 public final class JudgeSimulation {
     static final int REQUESTS_PER_SECOND = 200;
@@ -52,7 +53,12 @@ public final class JudgeSimulation {
         int rollouts = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         long started = System.nanoTime();
         List<ScenarioResult> results = run(rollouts);
+        System.out.println("Defaults (target a):");
         System.out.println(ScenarioResult.table(results));
+        System.out.println("Peers calibrated to <= 1% false rollbacks on the same rollouts (target a, fair reading):");
+        System.out.println(CalibratedPeers.run(rollouts));
+        System.out.println("Time to mitigate at 200 requests/s, 1% canary share (target b):");
+        System.out.println(MitigationSimulation.table(MitigationSimulation.run(rollouts)));
         System.out.printf("%d rollouts per cell, %.1f s%n", rollouts, (System.nanoTime() - started) / 1e9);
     }
 
@@ -60,14 +66,12 @@ public final class JudgeSimulation {
         List<ScenarioResult> results = new ArrayList<>();
         for (double share : new double[] {0.01, 0.05}) {
             for (boolean faulty : new boolean[] {false, true}) {
-                TrafficModel traffic = new TrafficModel((long) REQUESTS_PER_SECOND * TICK_SECONDS, share,
-                        faulty ? FAULTY_ERROR_RATE : BASELINE_ERROR_RATE, BASELINE_ERROR_RATE);
+                TrafficModel traffic = traffic(share, faulty);
                 List<Contender> contenders = contenders();
                 List<List<Outcome>> outcomes = new ArrayList<>();
                 contenders.forEach(c -> outcomes.add(new ArrayList<>()));
                 for (int i = 0; i < rollouts; i++) {
-                    long seed = (faulty ? 2_000_000L : 1_000_000L) + Math.round(share * 1000) * 10_000L + i;
-                    long[][] ticks = traffic.generate(seed, MAX_TICKS);
+                    long[][] ticks = traffic.generate(seed(share, faulty, i), MAX_TICKS);
                     for (int c = 0; c < contenders.size(); c++) {
                         outcomes.get(c).add(judge(contenders.get(c), ticks));
                     }
@@ -80,7 +84,22 @@ public final class JudgeSimulation {
         return results;
     }
 
-    static <S> Outcome judge(Contender contender, long[][] ticks) {
+    static TrafficModel traffic(double share, boolean faulty) {
+        return new TrafficModel((long) REQUESTS_PER_SECOND * TICK_SECONDS, share,
+                faulty ? FAULTY_ERROR_RATE : BASELINE_ERROR_RATE, BASELINE_ERROR_RATE);
+    }
+
+    /** The seed of rollout {@code i} of a cell: every table that uses this traffic sees the same rollouts. */
+    static long seed(double share, boolean faulty, int i) {
+        return (faulty ? 2_000_000L : 1_000_000L) + Math.round(share * 1000) * 10_000L + i;
+    }
+
+    static Outcome judge(Contender contender, long[][] ticks) {
+        return judge(contender, ticks, TICK_SECONDS);
+    }
+
+    /** Feeds the ticks (each {@code tickSeconds} long) to the judge at its interval until a terminal verdict. */
+    static <S> Outcome judge(Contender contender, long[][] ticks, int tickSeconds) {
         @SuppressWarnings("unchecked")
         Judge<S> judge = (Judge<S>) contender.judge();
         S state = judge.start();
@@ -94,17 +113,20 @@ public final class JudgeSimulation {
                 continue;
             }
             Judge.Evaluation<S> evaluation = judge.evaluate(state, Measurement.of(
-                    Duration.ofSeconds((long) (t + 1) * TICK_SECONDS), VersionSample.of(cr, ce), VersionSample.of(br, be)));
+                    Duration.ofSeconds((long) (t + 1) * tickSeconds), VersionSample.of(cr, ce), VersionSample.of(br, be)));
             state = evaluation.state();
             Judgement judgement = evaluation.judgement();
             if (judgement.verdict().isTerminal()) {
-                return new Outcome(judgement.verdict(), cr, cr + br);
+                return new Outcome(judgement.verdict(), cr, cr + br, t + 1);
             }
         }
-        return new Outcome(Verdict.CONTINUE, cr, cr + br);
+        return new Outcome(Verdict.CONTINUE, cr, cr + br, ticks.length);
     }
 
-    /** How one rollout ended (CONTINUE: undecided at the horizon) and the requests served until then. */
-    record Outcome(Verdict verdict, long canaryRequests, long totalRequests) {
+    /**
+     * How one rollout ended (CONTINUE: undecided at the horizon), the requests served until then, and the
+     * ticks until the verdict (the verdict is known at the end of tick {@code ticks - 1}).
+     */
+    record Outcome(Verdict verdict, long canaryRequests, long totalRequests, int ticks) {
     }
 }

@@ -28,12 +28,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RolloutDemo {
     private static final double RATE = 200;
+    /** How often the router's error counter is read for the first bad response: its resolution. */
+    private static final long FIRST_ERROR_POLL_MILLIS = 10;
 
     private final PrintWriter out;
     private final Path stateDir;
     private final List<Row> rows = new ArrayList<>();
+    /** The router as the rollouts see it; set when the host is built. */
+    private RouteWatch routes;
 
-    /** One scenario's outcome for the summary. */
+    /**
+     * One scenario's outcome for the summary. {@code mitigation}: for a rollback, from the new version's
+     * first error response to the moment the router's route stopped sending to it (canary weight 0).
+     */
     record Row(String scenario, RolloutPhase expected, RolloutPhase result, Duration took, String mitigation,
                String reason) {
         boolean asExpected() {
@@ -50,7 +57,8 @@ public final class RolloutDemo {
     public boolean run() {
         ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
         RolloutController.Listener listener = (state, line) -> say(state.spec().service() + " " + line);
-        try (LocalRolloutHost host = new LocalRolloutHost(stateDir, listener, Duration.ofMillis(100))) {
+        try (LocalRolloutHost host = new LocalRolloutHost(stateDir, listener, Duration.ofMillis(100),
+                router -> routes = new RouteWatch(router, System::nanoTime))) {
             scenario(host, load, "healthy canary", "shop-canary", RolloutPhase.PROMOTED, "", """
                     strategy:
                       canary:
@@ -100,21 +108,28 @@ public final class RolloutDemo {
         long started = System.nanoTime();
         RolloutController rollout = host.rollouts().start(spec);
         AtomicLong firstBad = new AtomicLong();
-        ScheduledFuture<?> watch = load.scheduleAtFixedRate(() -> noteFirstError(host, service, firstBad), 50, 50,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watch = load.scheduleAtFixedRate(() -> noteFirstError(host, service, firstBad),
+                FIRST_ERROR_POLL_MILLIS, FIRST_ERROR_POLL_MILLIS, TimeUnit.MILLISECONDS);
         RolloutState end = rollout.finished().orTimeout(5, TimeUnit.MINUTES).join();
         long ended = System.nanoTime();
         watch.cancel(false);
         traffic.forEach(t -> t.cancel(true));
         String mitigation = "";
-        if (end.phase() == RolloutPhase.ROLLED_BACK && firstBad.get() != 0) {
-            long rolledBackAt = started + Duration.between(end.createdAt(), end.endedAt()).toNanos();
-            mitigation = String.format(Locale.ROOT, "%.1f s", Math.max(0, rolledBackAt - firstBad.get()) / 1e9);
+        long weightZero = routes.stoppedSendingTo(service, spec.version());
+        if (end.phase() == RolloutPhase.ROLLED_BACK && firstBad.get() != 0 && weightZero != 0) {
+            mitigation = String.format(Locale.ROOT, "%.1f s", (weightZero - firstBad.get()) / 1e9);
+            say(String.format(Locale.ROOT, "first %s error at +%.2f s, %s weight 0 in the router at +%.2f s "
+                    + "(mitigated in %.2f s), rollout ended at +%.2f s", spec.version(), (firstBad.get() - started) / 1e9,
+                    spec.version(), (weightZero - started) / 1e9, (weightZero - firstBad.get()) / 1e9,
+                    (ended - started) / 1e9));
         }
         rows.add(new Row(name, expected, end.phase(), Duration.ofNanos(ended - started), mitigation, end.reason()));
     }
 
-    /** When the new version first answered with an error (from the router's own counters). */
+    /**
+     * When the new version first answered with an error, from the router's own counters read every
+     * {@value #FIRST_ERROR_POLL_MILLIS} ms (so noted up to that much late).
+     */
     private static void noteFirstError(LocalRolloutHost host, String service, AtomicLong firstBad) {
         if (firstBad.get() != 0) {
             return;

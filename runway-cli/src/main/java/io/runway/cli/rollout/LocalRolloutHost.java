@@ -6,12 +6,14 @@ import io.runway.core.rollout.control.RolloutController;
 import io.runway.core.rollout.control.RolloutService;
 import io.runway.core.store.StateStore;
 import io.runway.core.store.embedded.EmbeddedStateStore;
+import io.runway.core.traffic.TrafficRouter;
 import io.runway.core.traffic.embedded.EmbeddedTrafficRouter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedded default in one place: a state directory (embedded store, deployment logs), local
@@ -33,7 +35,16 @@ public final class LocalRolloutHost implements AutoCloseable {
 
     /** A host with its own store in {@code stateDir/store}; closing it stops every version it started. */
     public LocalRolloutHost(Path stateDir, RolloutController.Listener listener, Duration tick) {
-        this(EmbeddedStateStore.open(stateDir.resolve("store")), true, true, stateDir, listener, tick);
+        this(stateDir, listener, tick, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with the rollouts talking to the router through {@code routerView} (a decorator of the
+     * embedded router): how the demo sees the moment a route changes.
+     */
+    public LocalRolloutHost(Path stateDir, RolloutController.Listener listener, Duration tick,
+                            UnaryOperator<TrafficRouter> routerView) {
+        this(EmbeddedStateStore.open(stateDir.resolve("store")), true, true, stateDir, listener, tick, routerView);
     }
 
     /**
@@ -42,11 +53,11 @@ public final class LocalRolloutHost implements AutoCloseable {
      */
     public static LocalRolloutHost onStore(StateStore store, Path stateDir, RolloutController.Listener listener,
                                            Duration tick) {
-        return new LocalRolloutHost(store, false, false, stateDir, listener, tick);
+        return new LocalRolloutHost(store, false, false, stateDir, listener, tick, UnaryOperator.identity());
     }
 
     private LocalRolloutHost(StateStore store, boolean ownsStore, boolean stopVersionsOnClose, Path stateDir,
-                             RolloutController.Listener listener, Duration tick) {
+                             RolloutController.Listener listener, Duration tick, UnaryOperator<TrafficRouter> routerView) {
         Clock clock = Clock.systemUTC();
         this.store = store;
         this.ownsStore = ownsStore;
@@ -55,7 +66,7 @@ public final class LocalRolloutHost implements AutoCloseable {
         this.router = new EmbeddedTrafficRouter(clock);
         router.start();
         deployer.recover().join();
-        this.rollouts = new RolloutService(store, deployer, router, clock, executor, listener, tick);
+        this.rollouts = new RolloutService(store, deployer, routerView.apply(router), clock, executor, listener, tick);
     }
 
     /** Resumes the rollouts the store holds, each with a router listener for its service (any free port). */

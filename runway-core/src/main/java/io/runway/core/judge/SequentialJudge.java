@@ -26,6 +26,14 @@ import java.util.Map;
  * {@code maximumCanaryRequests}, then PROMOTE: not rejected after enough traffic to have detected a
  * clear regression.
  *
+ * <p><b>Minimum sample: for PROMOTE only.</b> A ROLLBACK is decided at the first look where the evidence
+ * rejects, however few requests were served: the always-valid bound holds at every look, including the
+ * first ones, so waiting for {@code minimumCanaryRequests} would only delay a rollback, never make it
+ * more reliable. (At a 1% share against a baseline without errors, one canary error never rejects at
+ * α = 1%; two can, when the intervals they fell in held about 2 canary requests each; often a third is
+ * needed.) A PROMOTE does wait for the minimum: "no errors in the first few requests" is no evidence of
+ * health, and a version that gets no traffic must not pass.
+ *
  * <p><b>Power.</b> The PROMOTE at the maximum is where regressions slip through. The test needs roughly
  * log(1/α)/KL errors in total, KL being the per-error Kullback–Leibler divergence between the canary's
  * error share at the true ratio and at r. At a 1% share with a 0.5% baseline, a 4× regression
@@ -83,19 +91,22 @@ public final class SequentialJudge implements Judge<SequentialJudge.State> {
         numbers.put("promotePValue", promoteP);
 
         String rates = "canary error rate " + Rates.errorRate(canary) + " vs baseline " + Rates.errorRate(baseline);
+        String allowed = "allowed ×" + Rates.number(options.allowedIncrease());
+        String observed = rates + ": ratio ×" + ratioText(canary, baseline);
+        // No minimum sample before a ROLLBACK: the evidence is always valid, so rejecting at the first look
+        // that crosses 1/α keeps the false-rollback rate ≤ α (the minimum only makes rejections rarer).
+        if (rollbackP <= options.falseRollbackRate()) {
+            return judged(Verdict.ROLLBACK, observed + " exceeds " + allowed + " (always-valid "
+                    + Rates.pValue(rollbackP) + " ≤ α " + options.falseRollbackRate() + ")", numbers, next);
+        }
         if (canary.requests() < options.minimumCanaryRequests() || baseline.requests() < options.minimumBaselineRequests()) {
             String what = "need at least " + options.minimumCanaryRequests() + " canary and "
-                    + options.minimumBaselineRequests() + " baseline requests; " + rates;
+                    + options.minimumBaselineRequests() + " baseline requests to promote (a clear regression rolls back"
+                    + " before that); " + rates;
             return outOfTime
                     ? judged(Verdict.INCONCLUSIVE, "not enough data when the time limit " + options.timeLimit()
                             + " ran out: " + what, numbers, next)
                     : judged(Verdict.WAIT, "waiting for data: " + what, numbers, next);
-        }
-        String allowed = "allowed ×" + Rates.number(options.allowedIncrease());
-        String observed = rates + ": ratio ×" + ratioText(canary, baseline);
-        if (rollbackP <= options.falseRollbackRate()) {
-            return judged(Verdict.ROLLBACK, observed + " exceeds " + allowed + " (always-valid "
-                    + Rates.pValue(rollbackP) + " ≤ α " + options.falseRollbackRate() + ")", numbers, next);
         }
         if (promoteP <= options.missedRegressionRate()) {
             return judged(Verdict.PROMOTE, observed + " is confidently within " + allowed + " (always-valid "

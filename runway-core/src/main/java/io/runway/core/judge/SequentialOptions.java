@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param allowedIncrease r: the canary's error rate may be up to r times the baseline's (default 1.25,
  *     i.e. 25% more errors); a larger r protects more canaries from rollback but detects regressions
  *     later, because the evidence must show a ratio above r, not just above 1
- * @param minimumCanaryRequests below this, WAIT: guards against judging a version that gets no traffic
- * @param minimumBaselineRequests below this, WAIT
+ * @param minimumCanaryRequests below this, no PROMOTE (WAIT instead): guards against passing a version
+ *     that gets no traffic. A ROLLBACK does not wait for it: the evidence is valid at any sample size
+ * @param minimumBaselineRequests below this, no PROMOTE (WAIT instead)
  * @param maximumCanaryRequests once reached without a rollback, PROMOTE; it sets the power (see
  *     {@link SequentialJudge})
  * @param interval how often the caller measures (default 10 s; the test is valid for any schedule)

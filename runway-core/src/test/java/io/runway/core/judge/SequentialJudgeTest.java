@@ -67,12 +67,32 @@ class SequentialJudgeTest {
     }
 
     @Test
-    void allErrorsRollBackOnceTheMinimumIsReached() {
-        var early = judge.evaluate(judge.start(), at(10, 20, 20, 1980, 10));
-        var later = judge.evaluate(early.state(), at(30, 60, 60, 5940, 30));
+    void aClearRegressionRollsBackBeforeTheMinimumSample() {
+        var evaluation = judge.evaluate(judge.start(), at(10, 20, 20, 1980, 10));
 
-        assertThat(early.verdict()).isEqualTo(Verdict.WAIT);
-        assertThat(later.verdict()).isEqualTo(Verdict.ROLLBACK);
+        assertThat(evaluation.verdict()).isEqualTo(Verdict.ROLLBACK);
+        assertThat(evaluation.judgement().numbers().get("canaryRequests")).isLessThan(50.0);
+    }
+
+    @Test
+    void atAOnePercentShareTheSecondErrorAgainstAnErrorFreeBaselineRollsBackAndTheFirstDoesNot() {
+        var first = judge.evaluate(judge.start(), at(1, 2, 1, 198, 0));
+        var second = judge.evaluate(first.state(), at(2, 4, 2, 396, 0));
+
+        assertThat(first.verdict()).isEqualTo(Verdict.WAIT);
+        assertThat(first.judgement().reason()).startsWith(
+                "waiting for data: need at least 50 canary and 50 baseline requests to promote (a clear regression rolls back before that)");
+        assertThat(second.verdict()).isEqualTo(Verdict.ROLLBACK);
+        assertThat(second.judgement().reason()).contains("ratio ×∞ (baseline had no errors)");
+    }
+
+    @Test
+    void noPromoteBeforeTheMinimumSampleEvenWithStrongEvidence() {
+        var evaluation = judge.evaluate(judge.start(), at(10, 40, 2, 40, 10));
+
+        assertThat(evaluation.judgement().numbers().get("promotePValue"))
+                .isLessThanOrEqualTo(SequentialOptions.DEFAULT.missedRegressionRate());
+        assertThat(evaluation.verdict()).isEqualTo(Verdict.WAIT);
     }
 
     @Test
@@ -151,5 +171,37 @@ class SequentialJudgeTest {
             limit++;
         }
         assertThat(falseRollbacks).as("false rollbacks of %d healthy canaries (limit %d)", rollouts, limit).isLessThanOrEqualTo(limit);
+    }
+
+    /**
+     * The same bound where rollbacks may now come before the minimum sample: the demo's gate (1 s looks,
+     * 200 requests per look, a 1% share, so 2 canary requests per look) over 5 minutes, healthy canaries
+     * exactly at the allowed ratio. Seeded and bounded (1,000 rollouts of 300 looks); the limit is the
+     * count Binomial(n, α) exceeds with probability below 0.5%, as above.
+     */
+    @Test
+    void falseRollbackRateStaysWithinAlphaWhenRollbacksComeBeforeTheMinimum() {
+        var strict = new SequentialJudge(SequentialOptions.DEFAULT.withAllowedIncrease(1.0).withMinimumRequests(20, 20)
+                .withInterval(Duration.ofSeconds(1)));
+        int rollouts = 1000;
+        int falseRollbacks = 0;
+        int beforeTheMinimum = 0;
+        for (int seed = 0; seed < rollouts; seed++) {
+            var step = new SimulatedStep(50_000 + seed, 200, 0.01, 0.005, 0.005);
+            Judgement end = step.run(strict, 300, Duration.ofSeconds(1));
+            if (end.verdict() == Verdict.ROLLBACK) {
+                falseRollbacks++;
+                if (end.numbers().get("canaryRequests") < 20) {
+                    beforeTheMinimum++;
+                }
+            }
+        }
+        var bound = new BinomialDistribution(rollouts, SequentialOptions.DEFAULT.falseRollbackRate());
+        int limit = 0;
+        while (1 - bound.cumulativeProbability(limit) > 0.005) {
+            limit++;
+        }
+        assertThat(falseRollbacks).as("false rollbacks of %d healthy canaries, %d of them before the minimum (limit %d)",
+                rollouts, beforeTheMinimum, limit).isLessThanOrEqualTo(limit);
     }
 }

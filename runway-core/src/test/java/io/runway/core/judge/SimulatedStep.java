@@ -21,6 +21,11 @@ final class SimulatedStep {
 
     /** Runs the judge at 10 s intervals until a terminal verdict, at most {@code maxIntervals}. */
     <S> Judgement run(Judge<S> judge, int maxIntervals) {
+        return run(judge, maxIntervals, Duration.ofSeconds(10));
+    }
+
+    /** Runs the judge every {@code interval} until a terminal verdict, at most {@code maxIntervals}. */
+    <S> Judgement run(Judge<S> judge, int maxIntervals, Duration interval) {
         S state = judge.start();
         long canaryRequests = 0;
         long canaryErrors = 0;
@@ -33,7 +38,7 @@ final class SimulatedStep {
             canaryErrors += binomial(canary, canaryErrorRate);
             baselineRequests += requestsPerInterval - canary;
             baselineErrors += binomial(requestsPerInterval - canary, baselineErrorRate);
-            var evaluation = judge.evaluate(state, Measurement.of(Duration.ofSeconds(10L * i),
+            var evaluation = judge.evaluate(state, Measurement.of(interval.multipliedBy(i),
                     VersionSample.of(canaryRequests, canaryErrors), VersionSample.of(baselineRequests, baselineErrors)));
             state = evaluation.state();
             last = evaluation.judgement();

@@ -23,7 +23,7 @@ public record AnalysisSpec(
         BigDecimal maxErrorRate,
         @JsonPropertyDescription("threshold: most p99 latency allowed, e.g. 500ms; absent means not checked.")
         Duration maxLatencyP99,
-        @JsonPropertyDescription("Requests the new version must serve before it can be judged. Default 50.")
+        @JsonPropertyDescription("Requests the new version must serve before it can be promoted (sequential: a clear regression rolls back sooner; threshold: per check). Default 50.")
         Integer minimumRequests,
         @JsonPropertyDescription("How long the gates may see too little data before the result is INCONCLUSIVE. Default 5m.")
         Duration noDataTimeout) {
