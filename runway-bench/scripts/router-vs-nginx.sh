@@ -6,7 +6,9 @@
 # Each proxy runs in its own processes: nginx (master + workers) and the embedded router in its own JVM
 # (RouterProcessMain, the product's EmbeddedTrafficRouter with default options). The load generator and
 # both backends run together in a third process (RouterLoadMain). Every round measures direct, router
-# and nginx once each, back to back; pass --rounds=N to alternate them N times in one run.
+# and nginx once each, back to back; pass --rounds=N to alternate them N times in one run. Besides
+# throughput and latency it reports each proxy's CPU time per request (from /proc), which a busy shared
+# machine disturbs far less than throughput.
 #   runway-bench/scripts/router-vs-nginx.sh [--connections=8] [--seconds=10] [--warmup=3] [--rounds=1]
 # ROUTER_JFR=file.jfr records a JFR profile of the router JVM. ROUTER_MODE=in-jvm runs the router inside
 # the load generator's JVM instead (the harness of sessions 1 and 2, kept to compare with them).
@@ -63,7 +65,8 @@ load_args=()
 if [ "$ROUTER_MODE" = "process" ]; then
   jfr=()
   [ -n "${ROUTER_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=${ROUTER_JFR},settings=profile")
-  java -XX:+UseZGC "${jfr[@]}" -cp "$jar" io.runway.bench.router.RouterProcessMain \
+  # Default JVM flags: a user starts the router with plain `java`; only the load JVM keeps ZGC as before.
+  java "${jfr[@]}" -cp "$jar" io.runway.bench.router.RouterProcessMain \
     --port=${ROUTER_PORT} --backend-ports=${V1_PORT},${V2_PORT} > "$work/router.log" 2>&1 &
   router_pid=$!
   for _ in $(seq 1 100); do
@@ -73,8 +76,11 @@ if [ "$ROUTER_MODE" = "process" ]; then
   done
   grep "router ready" "$work/router.log"
   targets+=("--target=router=http://127.0.0.1:${ROUTER_PORT}/")
-  load_args+=("--in-jvm-router=false")
+  load_args+=("--in-jvm-router=false" "--cpu-router=${router_pid}")
 fi
+# nginx's CPU per request: the master and its workers (children of the master, by parent pid).
+for _ in $(seq 1 50); do [ -n "$(pgrep -P "$nginx_pid" || true)" ] && break; sleep 0.1; done
+load_args+=("--cpu-nginx=$(echo "$nginx_pid" $(pgrep -P "$nginx_pid") | tr ' ' ',')")
 targets+=("--target=nginx=http://127.0.0.1:${NGINX_PORT}/")
 java -XX:+UseZGC -cp "$jar" io.runway.bench.router.RouterLoadMain \
   --backend-ports=${V1_PORT},${V2_PORT} "${load_args[@]}" "${targets[@]}" "$@"

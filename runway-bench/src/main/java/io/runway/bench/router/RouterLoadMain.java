@@ -22,7 +22,8 @@ import org.eclipse.jetty.client.HttpClient;
  * <pre>
  * java -cp runway-bench/target/benchmarks.jar io.runway.bench.router.RouterLoadMain \
  *     [--connections=8] [--seconds=10] [--warmup=3] [--rounds=1] [--router-threads=8] \
- *     [--in-jvm-router=true] [--backend-ports=9101,9102] [--target=nginx=http://127.0.0.1:8080/]
+ *     [--in-jvm-router=true] [--backend-ports=9101,9102] [--target=nginx=http://127.0.0.1:8080/] \
+ *     [--cpu-nginx=PID,PID] [--cpu-router=PID]
  * </pre>
  *
  * Fixed backend ports let a peer proxy (nginx, configured with the same 90/10 upstream weights) point at
@@ -30,6 +31,7 @@ import org.eclipse.jetty.client.HttpClient;
  * With {@code --in-jvm-router=false} no router runs in this JVM: the router is then one more
  * {@code --target}, a {@link RouterProcessMain} in its own process, like nginx. Each round measures every
  * target once, in order, so several rounds alternate the targets through the machine's changing load.
+ * {@code --cpu-NAME=PIDS} names the processes serving target NAME; their CPU per request is reported.
  */
 public final class RouterLoadMain {
 
@@ -76,7 +78,8 @@ public final class RouterLoadMain {
                 String loadBefore = loadAverage();
                 List<LoadResult> results = new ArrayList<>();
                 for (LoadTarget target : targets) {
-                    results.add(load.run(target, warmup * 1_000, seconds * 1_000));
+                    ProcessCpu cpu = ProcessCpu.parse(stringArg(args, "cpu-" + target.name(), ""));
+                    results.add(load.run(target, warmup * 1_000, seconds * 1_000, cpu));
                 }
                 System.out.printf(Locale.ROOT, "%nround %d (load average before: %s, after: %s)%n",
                         round, loadBefore, loadAverage());
@@ -108,7 +111,9 @@ public final class RouterLoadMain {
         LoadResult router = find(results, "router");
         LoadResult nginx = find(results, "nginx");
         if (router != null && nginx != null) {
-            System.out.printf(Locale.ROOT, "router / nginx throughput: %.2f x%n", router.throughput() / nginx.throughput());
+            System.out.printf(Locale.ROOT, "router / nginx throughput: %.2f x; CPU per request: %.2f x%n",
+                    router.throughput() / nginx.throughput(),
+                    router.cpuMicrosPerRequest() / nginx.cpuMicrosPerRequest());
         }
     }
 
