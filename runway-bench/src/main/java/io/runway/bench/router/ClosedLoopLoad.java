@@ -28,16 +28,18 @@ final class ClosedLoopLoad {
         this.connections = connections;
     }
 
-    LoadResult run(LoadTarget target, long warmupMillis, long measureMillis) throws Exception {
+    LoadResult run(LoadTarget target, long warmupMillis, long measureMillis, ProcessCpu cpu) throws Exception {
         drive(target.uri(), warmupMillis, new Recorder(60_000_000L, 3), new LongAdder(), new LongAdder());
         Recorder recorder = new Recorder(60_000_000L, 3);
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
+        double cpuBefore = cpu.seconds();
         long start = System.nanoTime();
         drive(target.uri(), measureMillis, recorder, ok, failed);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = cpu.seconds() - cpuBefore;
         Histogram latency = recorder.getIntervalHistogram();
-        return new LoadResult(target.name(), connections, seconds, ok.sum(), failed.sum(), latency);
+        return new LoadResult(target.name(), connections, seconds, ok.sum(), failed.sum(), latency, cpuSeconds);
     }
 
     private void drive(URI uri, long millis, Recorder recorder, LongAdder ok, LongAdder failed) throws Exception {

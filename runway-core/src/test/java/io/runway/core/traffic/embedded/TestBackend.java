@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A tiny loopback backend for one version. It answers {@code status} with a body naming the version and
- * echoing what it received; {@code /slow} holds the request until the backend is closed.
+ * echoing what it received; {@code /slow} holds the request until the backend is closed; {@code /big?n=N}
+ * answers N bytes (a repeating pattern, see {@link #bigBody}) without echoing.
  */
 final class TestBackend implements AutoCloseable {
     static {
@@ -56,6 +57,14 @@ final class TestBackend implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 received = in.readAllBytes();
             }
+            if (exchange.getRequestURI().getPath().equals("/big")) {
+                byte[] big = bigBody(Integer.parseInt(exchange.getRequestURI().getQuery().substring(2)));
+                exchange.sendResponseHeaders(status, big.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(big);
+                }
+                return;
+            }
             if (exchange.getRequestURI().getPath().equals("/slow")) {
                 awaitRelease();
             }
@@ -73,6 +82,15 @@ final class TestBackend implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    /** What {@code /big?n=N} answers: N bytes of a pattern that a shifted or dropped chunk would break. */
+    static byte[] bigBody(int n) {
+        byte[] body = new byte[n];
+        for (int i = 0; i < n; i++) {
+            body[i] = (byte) (i * 31 + (i >>> 8));
+        }
+        return body;
     }
 
     private void awaitRelease() {
