@@ -6,6 +6,14 @@ public class ExtensionList<T> extends java.util.AbstractList<T> {
         throw new UnsupportedOperationException("stub");
     }
 
+    /**
+     * Upstream (since 1.572): {@code public static @NonNull <T> ExtensionList<T> lookup(Class<T> type)}; every
+     * registered extension of {@code type}, highest ordinal first (an empty list when Jenkins is not running).
+     */
+    public static <T> ExtensionList<T> lookup(Class<T> type) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static <U> U lookupSingleton(Class<U> type) {
         throw new UnsupportedOperationException("stub");
     }

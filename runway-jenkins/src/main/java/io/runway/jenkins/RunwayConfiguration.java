@@ -10,10 +10,13 @@ import io.runway.core.spec.Problem;
 import io.runway.core.spec.SpecKind;
 import io.runway.core.spec.SpecResult;
 import io.runway.core.task.TaskGraphSpec;
+import io.runway.jenkins.host.CapacityContribution;
+import io.runway.jenkins.host.PoolProviders;
 import io.runway.jenkins.host.StepDefaults;
 import io.runway.jenkins.tasks.TaskGraphsText;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -54,7 +57,7 @@ public class RunwayConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setPools(String pools) {
-        readPools(pools); // refuse, and keep the old value, when invalid
+        readPools(pools, installedProviders()); // refuse, and keep the old value, when invalid
         this.pools = pools;
         save();
     }
@@ -137,6 +140,20 @@ public class RunwayConfiguration extends GlobalConfiguration {
         return readPools(pools);
     }
 
+    /**
+     * As {@link #readPools(String)}, and every pool's provider is {@code available} ({@code static}, or one an
+     * installed plugin contributes); otherwise refused with a line per pool naming the plugin to install.
+     */
+    static PoolsConfig readPools(String text, Set<String> available) {
+        PoolsConfig config = readPools(text);
+        PoolProviders.refuseUnserved(config, available);
+        return config;
+    }
+
+    private static Set<String> installedProviders() {
+        return PoolProviders.available(CapacityContribution.all());
+    }
+
     /** Blank means no pools (rollouts only); otherwise a pools document that core's validator accepts. */
     static PoolsConfig readPools(String text) {
         if (text == null || text.isBlank()) {
@@ -163,7 +180,7 @@ public class RunwayConfiguration extends GlobalConfiguration {
     public FormValidation doCheckPools(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         try {
-            readPools(value);
+            readPools(value, installedProviders());
             return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());

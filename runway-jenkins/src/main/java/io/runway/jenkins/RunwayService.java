@@ -9,6 +9,7 @@ import hudson.model.Run;
 import io.runway.core.lease.EngineOptions;
 import io.runway.core.task.TaskGraphSpec;
 import io.runway.core.task.run.TaskSchedulerOptions;
+import io.runway.jenkins.host.CapacityContribution;
 import io.runway.jenkins.host.HostHolder;
 import io.runway.jenkins.host.Owners;
 import io.runway.jenkins.host.RunwayHost;
@@ -63,8 +64,9 @@ public class RunwayService {
         RunwayConfiguration config = RunwayConfiguration.get();
         Path dir = stateDir();
         StepDefaults.set(config.stepDefaults());
+        // Pools other than static are served by what installed plugins contribute (runway-aws: aws-ec2).
         host = RunwayHost.open(dir, config.getStore().open(dir), config.poolsConfig(), Clock.systemUTC(), Timer.get(),
-                EngineOptions.DEFAULT, Duration.ofSeconds(1));
+                EngineOptions.DEFAULT, Duration.ofSeconds(1), CapacityContribution.all());
         // Rollouts are resumed before steps can find the host, so a step following one finds it running.
         List<String> resumed = host.recover();
         HostHolder.set(host);
@@ -124,6 +126,17 @@ public class RunwayService {
             start();
         } catch (RuntimeException e) {
             LOGGER.log(Level.SEVERE, "Runway could not start with the new configuration", e);
+        }
+    }
+
+    /**
+     * Restarts the engines if they run: what another plugin's configuration page calls after saving settings
+     * its {@link CapacityContribution} or store reads (the runway-aws plugin's EC2 credentials).
+     */
+    public static void reloadIfStarted() {
+        RunwayService s = started;
+        if (s != null) {
+            s.reload();
         }
     }
 

@@ -37,4 +37,21 @@ class RunwayConfigurationPoolsTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("pools"))
                 .hasMessageContaining("runway pools:2:").hasMessageContaining("colour");
     }
+
+    @Test
+    void aPoolWhoseProviderNoInstalledPluginServesIsRefusedNamingThePlugin() {
+        String ec2 = """
+                pools:
+                  - name: cloud
+                    provider: aws-ec2
+                    max: 2
+                    template: {labels: [linux]}
+                    aws: {region: eu-west-1, launchTemplate: web}
+                """;
+        assertThatThrownBy(() -> RunwayConfiguration.readPools(ec2, java.util.Set.of("static")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("pools"))
+                .hasMessage("pools[0].provider: pool 'cloud' uses provider 'aws-ec2', which no installed plugin provides:"
+                        + " install the runway-aws plugin (Manage Jenkins → Plugins), or use a static pool");
+        assertThat(RunwayConfiguration.readPools(ec2, java.util.Set.of("static", "aws-ec2")).pools()).hasSize(1);
+    }
 }

@@ -15,16 +15,21 @@ public final class DocsJcascExample {
 
     /** The first {@code yaml} block of the section. */
     public static String read() {
+        return read(SECTION);
+    }
+
+    /** The first {@code yaml} block after the heading that starts with {@code heading}. */
+    public static String read(String heading) {
         try {
             String doc = Files.readString(GUIDE);
-            int section = doc.indexOf(SECTION);
+            int section = doc.indexOf(heading);
             if (section < 0) {
-                throw new IllegalStateException(GUIDE + " has no section '" + SECTION + "'");
+                throw new IllegalStateException(GUIDE + " has no section '" + heading + "'");
             }
             int start = doc.indexOf("```yaml\n", section);
             int end = doc.indexOf("```", start + 8);
             if (start < 0 || end < 0) {
-                throw new IllegalStateException(GUIDE + ": no yaml block in '" + SECTION + "'");
+                throw new IllegalStateException(GUIDE + ": no yaml block in '" + heading + "'");
             }
             return doc.substring(start + 8, end);
         } catch (IOException e) {

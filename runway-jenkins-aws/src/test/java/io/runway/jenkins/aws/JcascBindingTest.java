@@ -84,6 +84,52 @@ class JcascBindingTest {
         }
     }
 
+    @Test
+    void theEc2PoolsExampleBindsToTheAwsPoolsSectionAndItsPoolsAreServedByTheContribution() throws Exception {
+        JsonNode root = YAML.readTree(DocsJcascExample.read("### EC2 pools"));
+        String symbol = AwsPoolsConfiguration.class.getAnnotation(Symbol.class).value()[0];
+        JsonNode section = root.at("/unclassified/" + symbol);
+        assertThat(section.isObject()).as("unclassified." + symbol).isTrue();
+        // JCasC sets each key through its @DataBoundSetter on the (singleton) configuration; every key has one.
+        for (Iterator<String> it = section.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            String setter = "set" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            assertThat(Arrays.stream(AwsPoolsConfiguration.class.getMethods())
+                    .anyMatch(m -> m.getName().equals(setter) && m.isAnnotationPresent(DataBoundSetter.class)))
+                    .as("@DataBoundSetter for " + key).isTrue();
+        }
+        String id = section.path("credentialsId").asText();
+        assertThat(root.at("/credentials/system/domainCredentials/0/credentials/0/aws/id").asText()).isEqualTo(id);
+
+        var pools = io.runway.core.spec.SpecKind.POOLS.reader().read("runway pools",
+                root.at("/unclassified/runway/pools").asText()).orThrow();
+        assertThat(pools.pools()).extracting(p -> p.provider()).containsExactly("aws-ec2");
+        Ec2PoolsContribution contribution = new Ec2PoolsContribution(() -> id, x -> null);
+        assertThat(io.runway.jenkins.host.PoolProviders.problems(pools,
+                io.runway.jenkins.host.PoolProviders.available(List.of(contribution)))).isEmpty();
+        assertThat(io.runway.jenkins.host.PoolProviders.problems(pools,
+                io.runway.jenkins.host.PoolProviders.available(List.of()))).singleElement().asString()
+                .contains("install the runway-aws plugin");
+    }
+
+    @Test
+    void theAwsPoolsSectionHasAGetterAFormEntryAndAHelpFilePerProperty() throws Exception {
+        Class<?> type = AwsPoolsConfiguration.class;
+        String jelly = new String(type.getResourceAsStream("AwsPoolsConfiguration/config.jelly").readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(type.getResource("AwsPoolsConfiguration/help.html")).isNotNull();
+        List<String> properties = Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
+                .map(m -> Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4)).toList();
+        assertThat(properties).containsExactly("credentialsId");
+        for (String p : properties) {
+            assertThat(type.getResource("AwsPoolsConfiguration/help-" + p + ".html")).as("help-" + p).isNotNull();
+            assertThat(jelly).as("config.jelly entry for " + p).contains("field=\"" + p + "\"");
+            String cap = Character.toUpperCase(p.charAt(0)) + p.substring(1);
+            assertThat(Arrays.stream(type.getMethods()).anyMatch(m -> m.getParameterCount() == 0
+                    && m.getName().equals("get" + cap))).as("getter for " + p).isTrue();
+        }
+    }
+
     private static String symbol() {
         return DynamoDbStoreChoice.DescriptorImpl.class.getAnnotation(Symbol.class).value()[0];
     }

@@ -12,6 +12,7 @@ import io.runway.core.task.TaskGraphSpec;
 import io.runway.core.task.TaskLauncher;
 import io.runway.core.task.run.TaskScheduler;
 import io.runway.core.task.run.TaskSchedulerOptions;
+import io.runway.core.provider.Provider;
 import io.runway.core.provider.StaticProvider;
 import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.control.RolloutController;
@@ -25,19 +26,26 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 
 /**
  * One controller's Runway: the embedded store under a state directory, the lease engine, local versions,
  * the in-process router and the rollout service, all on threads the host (Jenkins' {@code Timer}) owns.
- * Plain Java, so everything the plugin does with the engine is tested without Jenkins.
+ * Pools are {@code static}, or served by the providers {@link CapacityContribution}s open with the host
+ * (as {@code runway serve} wires its aws-ec2 provider and janitor). Plain Java, so everything the plugin
+ * does with the engine is tested without Jenkins.
  */
 public final class RunwayHost implements AutoCloseable {
     /** How often placement judges waiting placements (blocked reasons) when nothing else asks it to. */
     static final Duration PLACEMENT_ROUND = Duration.ofSeconds(10);
+    private static final Logger LOGGER = Logger.getLogger(RunwayHost.class.getName());
+    private final List<CapacityContribution.Capacity> capacities;
     private final StateStore store;
     private final LeaseEngine leases;
     private final PlacementService placements;
@@ -51,14 +59,15 @@ public final class RunwayHost implements AutoCloseable {
     private final java.util.List<Runnable> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RunwayHost(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
-                       ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick) {
+                       ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick,
+                       Map<String, Provider> providers, List<CapacityContribution.Capacity> capacities) {
         this.store = store;
         this.executor = executor;
         this.clock = clock;
-        this.leases = LeaseEngine.start(pools, Map.of(StaticProvider.NAME, new StaticProvider()), store, clock,
-                executor, options);
-        this.placements = PlacementService.start(leases, pools, Map.of(StaticProvider.NAME, new StaticProvider()), clock,
-                executor, PLACEMENT_ROUND);
+        this.capacities = capacities;
+        this.leases = LeaseEngine.start(pools, providers, store, clock, executor, options);
+        this.placements = PlacementService.start(leases, pools, providers, clock, executor, PLACEMENT_ROUND);
+        capacities.forEach(c -> c.engineStarted(leases, executor));
         this.deployer = new LocalDeployer(store, executor, clock,
                 LocalDeployerOptions.defaults(stateDir.resolve("logs")));
         this.router = new EmbeddedTrafficRouter(clock);
@@ -73,12 +82,45 @@ public final class RunwayHost implements AutoCloseable {
      */
     public static RunwayHost open(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
                                   ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick) {
+        return open(stateDir, store, pools, clock, executor, options, rolloutTick, List.of());
+    }
+
+    /**
+     * As above, with the providers {@code contributions} open for the pools that name them (each contribution
+     * opened only when some pool needs it; the first one serving a provider serves it). A pool whose provider
+     * neither {@code static} nor a contribution serves is refused before anything opens; on any failure what
+     * was opened is closed, the store included.
+     */
+    public static RunwayHost open(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
+                                  ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick,
+                                  List<? extends CapacityContribution> contributions) {
+        List<CapacityContribution.Capacity> opened = new ArrayList<>();
         try {
-            return new RunwayHost(stateDir, store, pools, clock, executor, options, rolloutTick);
+            PoolProviders.refuseUnserved(pools, PoolProviders.available(contributions));
+            Map<String, Provider> providers = new HashMap<>(Map.of(StaticProvider.NAME, new StaticProvider()));
+            CapacityContribution.Context context = new CapacityContribution.Context(stateDir, clock, executor,
+                    line -> LOGGER.info(line));
+            for (CapacityContribution c : contributions) {
+                if (needed(c, pools, providers.keySet())) {
+                    CapacityContribution.Capacity capacity = c.open(pools, context);
+                    opened.add(capacity);
+                    capacity.providers().forEach(providers::putIfAbsent);
+                }
+            }
+            return new RunwayHost(stateDir, store, pools, clock, executor, options, rolloutTick, providers,
+                    List.copyOf(opened));
         } catch (RuntimeException e) {
+            opened.forEach(c -> runQuietly(c::engineStopping));
+            opened.forEach(c -> runQuietly(c::close));
             store.close();
             throw e;
         }
+    }
+
+    /** Whether some pool names a provider {@code c} serves and nothing opened so far serves it. */
+    private static boolean needed(CapacityContribution c, PoolsConfig pools, Set<String> served) {
+        return pools.pools().stream().map(p -> p.provider())
+                .anyMatch(name -> !served.contains(name) && c.providers().contains(name));
     }
 
     /** The embedded default: a crash-safe store in {@code stateDir/store}. */
@@ -217,8 +259,11 @@ public final class RunwayHost implements AutoCloseable {
             }
             placements.close();
             rollouts.stop();
+            capacities.forEach(c -> runQuietly(c::engineStopping));
             leases.close();
         } finally {
+            // Provisioned capacity stays: the next host's engine knows its resources from the store.
+            capacities.forEach(c -> runQuietly(c::close));
             router.close();
             store.close();
             closeListeners.forEach(RunwayHost::runQuietly);
