@@ -11,15 +11,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The engine's single writer: callers enqueue commands from any thread; one drain at a time decides up
- * to a batch of them against the book and hands the batch on, to the
+ * The engine's single writer: callers enqueue commands from any thread; one drain task at a time (on the
+ * host's executor) decides up to a batch of them against the book and hands the batch on, to the
  * {@link BatchCommitter} (one store, pipelined group commit) or to {@link SharedBatches} (several
  * controllers, one batch in flight).
- *
- * <p>Where a drain runs: a command that finds the engine idle is decided at once on the thread that
- * submitted it (deciding takes microseconds and never blocks: the store commit is asynchronous); commands
- * that arrive while a drain runs are decided by the next drain, on the host's executor. So a reply may
- * already be complete when {@code acquire}/{@code release} returns (when its batch had nothing to write).
  */
 final class CommandDrain {
     private final ConcurrentLinkedQueue<EngineCommand> inbox = new ConcurrentLinkedQueue<>();
@@ -55,15 +50,7 @@ final class CommandDrain {
         }
         inbox.add(command);
         if (queued.getAndIncrement() == 0) {
-            if (shared == null) {
-                // An idle engine decides on the caller's thread and hands the batch straight to the store: one
-                // thread hand-off less (caller -> executor -> store writer) on the release -> grant path. Still
-                // one writer: the count makes this the only drain until it finishes, and later commands queue
-                // for the executor. Multi-controller batches wait on the network, so they stay on the executor.
-                drain();
-            } else {
-                executor.execute(this::drain);
-            }
+            executor.execute(this::drain);
         }
     }
 
