@@ -106,7 +106,8 @@ class Ec2RolloutsContributionTest {
             host = open("runway-aws");
             assertThat(host.recover()).containsExactly(id);
             awaitPhase(id, RolloutPhase.PAUSED);
-            RolloutState end = host.rollouts().abort(id, "test").orTimeout(120, TimeUnit.SECONDS).join();
+            host.rollouts().abort(id, "test").orTimeout(120, TimeUnit.SECONDS).join();
+            RolloutState end = host.rollouts().get(id).finished().orTimeout(120, TimeUnit.SECONDS).join();
             assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
         }
     }

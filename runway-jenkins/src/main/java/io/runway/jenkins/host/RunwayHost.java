@@ -207,6 +207,20 @@ public final class RunwayHost implements AutoCloseable {
         return rollouts.start(spec);
     }
 
+    /**
+     * Where the rollout's traffic is split, for the build log: the embedded router's address of a local
+     * rollout, the load balancer and listener port of an aws-ec2 one.
+     */
+    public String routedAt(RolloutSpec spec) {
+        if (RolloutProviders.LOCAL.equals(spec.provider())) {
+            return listen(spec.service()).toString();
+        }
+        if (spec.aws() != null) {
+            return spec.aws().loadBalancer() + " port " + spec.aws().listenerPort();
+        }
+        return "provider " + spec.provider();
+    }
+
     /** The {@code provider:} values rollouts can name on this host: {@code local} and what plugins contribute. */
     public Set<String> rolloutProviders() {
         Set<String> out = new java.util.TreeSet<>(rolloutProviders.keySet());

@@ -108,6 +108,9 @@ class RolloutProviderContributionTest {
         assertThat(events).contains("host 1 deploy shop v2 for " + id, "host 1 route shop");
         assertThat(host.deployer().deployments()).as("nothing ran on the local deployer").isEmpty();
         assertThat(host.rollouts().list()).extracting(RolloutState::id).containsExactly(id);
+        assertThat(host.routedAt(paused.spec())).endsWith("loadbalancer/app/shop/1 port 80");
+        assertThatThrownBy(() -> host.router().address("shop")).as("no embedded listener was opened for it")
+                .isInstanceOf(io.runway.core.error.NotFoundException.class);
 
         host.close();
         assertThat(events).contains("host 1 closed");
