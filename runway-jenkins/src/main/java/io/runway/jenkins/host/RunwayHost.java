@@ -1,6 +1,5 @@
 package io.runway.jenkins.host;
 
-import io.runway.core.deploy.Deployer;
 import io.runway.core.deploy.local.LocalDeployer;
 import io.runway.core.deploy.local.LocalDeployerOptions;
 import io.runway.core.error.NotFoundException;
@@ -16,7 +15,6 @@ import io.runway.core.task.run.TaskSchedulerOptions;
 import io.runway.core.provider.Provider;
 import io.runway.core.provider.StaticProvider;
 import io.runway.core.rollout.RolloutState;
-import io.runway.core.rollout.control.RolloutBackends;
 import io.runway.core.rollout.control.RolloutController;
 import io.runway.core.rollout.control.RolloutService;
 import io.runway.core.rollout.spec.RolloutSpec;
@@ -83,32 +81,8 @@ public final class RunwayHost implements AutoCloseable {
         this.router = new EmbeddedTrafficRouter(clock);
         router.start();
         deployer.recover().join();
-        this.rollouts = new RolloutService(store, new ByProvider(), clock, executor, progress, rolloutTick);
-    }
-
-    /**
-     * The back-end of each rollout by its spec's provider: {@code local} on this host's deployer and embedded
-     * router, others on what a {@link RolloutProviderContribution} opened; any other provider is refused.
-     */
-    private final class ByProvider implements RolloutBackends {
-        @Override
-        public Backend backend(RolloutSpec spec) {
-            if (RolloutProviders.LOCAL.equals(spec.provider())) {
-                return new Backend(deployer, router);
-            }
-            RolloutBackends contributed = rolloutProviders.get(spec.provider());
-            if (contributed == null) {
-                throw RolloutProviders.unserved(spec);
-            }
-            return contributed.backend(spec);
-        }
-
-        @Override
-        public List<Deployer> deployers() {
-            List<Deployer> out = new ArrayList<>(List.of(deployer));
-            rolloutBackends.forEach(b -> out.addAll(b.deployers()));
-            return out;
-        }
+        this.rollouts = new RolloutService(store,
+                new RolloutProviders.ByProvider(deployer, router, rolloutProviders, rolloutBackends), clock, executor, progress, rolloutTick);
     }
 
     /**
