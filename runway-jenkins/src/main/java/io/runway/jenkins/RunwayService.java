@@ -10,6 +10,7 @@ import io.runway.core.lease.EngineOptions;
 import io.runway.core.task.TaskGraphSpec;
 import io.runway.core.task.run.TaskSchedulerOptions;
 import io.runway.jenkins.host.CapacityContribution;
+import io.runway.jenkins.host.RolloutProviderContribution;
 import io.runway.jenkins.host.HostHolder;
 import io.runway.jenkins.host.Owners;
 import io.runway.jenkins.host.RunwayHost;
@@ -64,9 +65,11 @@ public class RunwayService {
         RunwayConfiguration config = RunwayConfiguration.get();
         Path dir = stateDir();
         StepDefaults.set(config.stepDefaults());
-        // Pools other than static are served by what installed plugins contribute (runway-aws: aws-ec2).
+        // Pools other than static, and rollouts other than local, are served by what installed plugins
+        // contribute (runway-aws: aws-ec2).
         host = RunwayHost.open(dir, config.getStore().open(dir), config.poolsConfig(), Clock.systemUTC(), Timer.get(),
-                EngineOptions.DEFAULT, Duration.ofSeconds(1), CapacityContribution.all());
+                EngineOptions.DEFAULT, Duration.ofSeconds(1), CapacityContribution.all(),
+                RolloutProviderContribution.all());
         // Rollouts are resumed before steps can find the host, so a step following one finds it running.
         List<String> resumed = host.recover();
         HostHolder.set(host);

@@ -1,16 +1,11 @@
 package io.runway.aws.rollout;
 
-import io.runway.aws.client.AwsClientOptions;
 import io.runway.aws.client.AwsClients;
-import io.runway.aws.cloudwatch.AlbMetrics;
-import io.runway.aws.cloudwatch.TargetHealthSource;
 import io.runway.aws.ec2.Ec2Capacity;
 import io.runway.aws.ec2.Ec2Deployer;
-import io.runway.aws.ec2.Ec2Instance;
-import io.runway.aws.ec2.Ec2PoolOptions;
 import io.runway.aws.elb.ElbTrafficRouter;
 import io.runway.aws.elb.TargetGroups;
-import io.runway.core.error.ConflictException;
+import io.runway.core.rollout.control.RolloutBackends;
 import io.runway.core.rollout.control.RolloutController;
 import io.runway.core.rollout.control.RolloutService;
 import io.runway.core.rollout.spec.AwsEc2Spec;
@@ -18,24 +13,22 @@ import io.runway.core.store.StateStore;
 import io.runway.core.store.embedded.EmbeddedStateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * Rollouts of one service on AWS, wired in one place: the embedded store in {@code stateDir/store}, EC2
- * instances per version ({@link Ec2Deployer}), the ALB router with CloudWatch metrics
- * ({@link ElbTrafficRouter}), and the rollout service on top. The service's main listener is
- * {@code aws.listenerPort}, its blue-green preview listener {@code aws.previewListenerPort}.
+ * Rollouts of one service on AWS, wired in one place for the CLI: the embedded store in {@code stateDir/store},
+ * the AWS parts of the service ({@link AwsRolloutBackend}: EC2 instances per version, the ALB router with
+ * CloudWatch metrics) on this host's threads, and the rollout service on top. A Jenkins controller builds the
+ * same AWS parts on its own store and rollout service instead ({@link AwsRolloutBackends}).
  *
  * <p>Unlike local versions, instances outlive this host: closing it stops ticking and heartbeats and
  * leaves AWS as it is; a new host on the same state directory (same controller id) resumes, and its
@@ -47,14 +40,9 @@ public final class AwsRolloutHost implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final String service;
     private final String controllerId;
     private final StateStore store;
-    private final AwsClients clients;
-    private final Ec2Capacity capacity;
-    private final TargetGroups groups;
-    private final Ec2Deployer deployer;
-    private final ElbTrafficRouter router;
+    private final AwsRolloutBackend aws;
     private final RolloutService rollouts;
 
     /**
@@ -65,33 +53,17 @@ public final class AwsRolloutHost implements AutoCloseable {
     public AwsRolloutHost(Path stateDir, String service, AwsEc2Spec aws, AwsCredentialsProvider base,
                           Ec2Deployer.Options deployerOptions, RolloutController.Listener listener, Duration tick) {
         Clock clock = Clock.systemUTC();
-        this.service = service;
         this.controllerId = controllerId(stateDir);
         this.store = EmbeddedStateStore.open(stateDir.resolve("store"));
-        this.clients = new AwsClients(clientOptions(aws), base);
-        this.capacity = new Ec2Capacity(clients, new Ec2PoolOptions(service, aws.launchTemplate(),
-                aws.launchTemplateVersion(), aws.autoScalingGroup(), aws.subnets(), aws.maxInstances(), aws.spot(),
-                aws.maxTerminatePercent().doubleValue() / 100, controllerId));
-        this.groups = new TargetGroups(clients, aws.vpc(), controllerId);
-        Ec2Deployer.Options d = deployerOptions != null ? deployerOptions
-                : new Ec2Deployer.Options(aws.instances(), aws.targetPort(), aws.instanceTtl(), Duration.ofSeconds(5),
-                        Duration.ofSeconds(10));
-        this.deployer = new Ec2Deployer(capacity, groups, new TargetHealthSource(clients.elb()), executor, clock, d);
-        this.router = new ElbTrafficRouter(clients.elb(), aws.loadBalancer(), groups,
-                new AlbMetrics(clients.cloudWatch(), aws.latencyStatistic()),
-                Map.of(service, new ElbTrafficRouter.ListenerBinding(aws.listenerPort(), service),
-                        service + "-preview", new ElbTrafficRouter.ListenerBinding(aws.previewListenerPort(), service)),
-                aws.stickinessDuration(), controllerId, clock);
-        this.rollouts = new RolloutService(store, deployer, router, clock, executor, listener, tick);
-        deployer.startHeartbeat();
-    }
-
-    static AwsClientOptions clientOptions(AwsEc2Spec aws) {
-        AwsClientOptions o = AwsClientOptions.of(aws.region()).withProfile(aws.profile());
-        if (aws.roleArn() != null) {
-            o = o.withRole(aws.roleArn(), null);
+        try {
+            this.aws = new AwsRolloutBackend(service, aws, base, deployerOptions, controllerId, executor, clock);
+        } catch (RuntimeException e) {
+            store.close();
+            executor.shutdownNow();
+            throw e;
         }
-        return aws.endpoint() == null ? o : o.withEndpoint(URI.create(aws.endpoint()));
+        RolloutBackends.Backend b = this.aws.backend();
+        this.rollouts = new RolloutService(store, b.deployer(), b.router(), clock, executor, listener, tick);
     }
 
     /** This host's identity in {@code runway:owner-controller} tags, kept in the state directory. */
@@ -120,17 +92,7 @@ public final class AwsRolloutHost implements AutoCloseable {
      * safety rail allows), and its target groups. For decommissioning and tests; not part of a rollout.
      */
     public void teardown() {
-        router.deleteListeners();
-        List<Ec2Instance> live;
-        while (!(live = capacity.liveInstances()).isEmpty()) {
-            capacity.terminate(live.stream().limit(capacity.terminateAllowance()).map(Ec2Instance::id).toList());
-        }
-        for (String arn : groups.ofService(service)) {
-            if (!groups.delete(arn)) {
-                throw new ConflictException("target_group_in_use", "target group " + arn
-                        + " is still in use by a listener runway did not create; remove that first");
-            }
-        }
+        aws.teardown();
     }
 
     public String controllerId() {
@@ -142,31 +104,29 @@ public final class AwsRolloutHost implements AutoCloseable {
     }
 
     public ElbTrafficRouter router() {
-        return router;
+        return aws.router();
     }
 
     public Ec2Deployer deployer() {
-        return deployer;
+        return aws.deployer();
     }
 
     public Ec2Capacity capacity() {
-        return capacity;
+        return aws.capacity();
     }
 
     public TargetGroups targetGroups() {
-        return groups;
+        return aws.targetGroups();
     }
 
     public AwsClients clients() {
-        return clients;
+        return aws.clients();
     }
 
     @Override
     public void close() {
-        deployer.close();
-        router.close();
+        aws.close();
         executor.shutdownNow();
         store.close();
-        clients.close();
     }
 }

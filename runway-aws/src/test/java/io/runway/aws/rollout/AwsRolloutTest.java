@@ -104,11 +104,19 @@ class AwsRolloutTest {
     }
 
     static void awaitVersions(AwsRolloutHost host, List<String> versions) {
+        awaitVersions(host.deployer(), versions);
+    }
+
+    static void awaitVersions(AwsRolloutBackend backend, List<String> versions) {
+        awaitVersions(backend.deployer(), versions);
+    }
+
+    static void awaitVersions(Ec2Deployer deployer, List<String> versions) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!host.deployer().deployments().stream().map(Deployment::version).sorted().toList().equals(versions)
+        while (!deployer.deployments().stream().map(Deployment::version).sorted().toList().equals(versions)
                 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(host.deployer().deployments()).extracting(Deployment::version).containsExactlyInAnyOrderElementsOf(versions);
+        assertThat(deployer.deployments()).extracting(Deployment::version).containsExactlyInAnyOrderElementsOf(versions);
     }
 }

@@ -15,10 +15,10 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
- * The runway-aws plugin's settings for {@code provider: aws-ec2} pools ({@code Manage Jenkins → System → Runway
- * AWS pools}, JCasC {@code unclassified: runwayAwsPools:}): the AWS credentials the EC2 clients start from. Each
- * pool's region, endpoint and role stay in its {@code aws:} section of the Runway pools document, as for
- * {@code runway serve}. Saving restarts Runway's engines so the new credentials apply; instances and leases carry on.
+ * The runway-aws plugin's settings for {@code provider: aws-ec2} pools and rollouts ({@code Manage Jenkins → System →
+ * Runway AWS pools and rollouts}, JCasC {@code unclassified: runwayAwsPools:}, the key kept from when it served pools
+ * only): the AWS credentials the EC2, ELB and CloudWatch clients start from. Each pool's (each rollout spec's)
+ * region, endpoint and role stay in its {@code aws:} section, as for {@code runway serve} ({@code runway rollout}). Saving restarts Runway's engines so the new credentials apply; instances and leases carry on.
  */
 @Extension
 @Symbol("runwayAwsPools")

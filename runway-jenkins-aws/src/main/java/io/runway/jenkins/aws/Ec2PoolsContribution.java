@@ -78,7 +78,7 @@ public class Ec2PoolsContribution extends CapacityContribution {
         if (found == null) {
             String field = AwsPoolsConfiguration.FIELD + "credentialsId";
             throw new InvalidInputException(field, field + ": no AWS credentials with id '" + id.strip()
-                    + "' in Jenkins' global credentials for the aws-ec2 pools (add one of kind \"AWS Credentials\","
+                    + "' in Jenkins' global credentials for aws-ec2 pools and rollouts (add one of kind \"AWS Credentials\","
                     + " or leave the field blank for each pool's profile or the controller's default credentials chain)");
         }
         return found;

@@ -38,7 +38,8 @@ import java.util.logging.Logger;
  * One controller's Runway: the embedded store under a state directory, the lease engine, local versions,
  * the in-process router and the rollout service, all on threads the host (Jenkins' {@code Timer}) owns.
  * Pools are {@code static}, or served by the providers {@link CapacityContribution}s open with the host
- * (as {@code runway serve} wires its aws-ec2 provider and janitor). Plain Java, so everything the plugin
+ * (as {@code runway serve} wires its aws-ec2 provider and janitor); rollouts are {@code local}, or run on the
+ * back-ends {@link RolloutProviderContribution}s open (aws-ec2 from runway-aws). Plain Java, so everything the plugin
  * does with the engine is tested without Jenkins.
  */
 public final class RunwayHost implements AutoCloseable {
@@ -46,6 +47,9 @@ public final class RunwayHost implements AutoCloseable {
     static final Duration PLACEMENT_ROUND = Duration.ofSeconds(10);
     private static final Logger LOGGER = Logger.getLogger(RunwayHost.class.getName());
     private final List<CapacityContribution.Capacity> capacities;
+    /** Rollout back-ends contributed by other plugins, by the spec's {@code provider:} they serve. */
+    private final Map<String, RolloutProviderContribution.Backends> rolloutProviders;
+    private final List<RolloutProviderContribution.Backends> rolloutBackends;
     private final StateStore store;
     private final LeaseEngine leases;
     private final PlacementService placements;
@@ -60,8 +64,12 @@ public final class RunwayHost implements AutoCloseable {
 
     private RunwayHost(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
                        ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick,
-                       Map<String, Provider> providers, List<CapacityContribution.Capacity> capacities) {
+                       Map<String, Provider> providers, List<CapacityContribution.Capacity> capacities,
+                       Map<String, RolloutProviderContribution.Backends> rolloutProviders,
+                       List<RolloutProviderContribution.Backends> rolloutBackends) {
         this.store = store;
+        this.rolloutProviders = rolloutProviders;
+        this.rolloutBackends = rolloutBackends;
         this.executor = executor;
         this.clock = clock;
         this.capacities = capacities;
@@ -73,7 +81,8 @@ public final class RunwayHost implements AutoCloseable {
         this.router = new EmbeddedTrafficRouter(clock);
         router.start();
         deployer.recover().join();
-        this.rollouts = new RolloutService(store, deployer, router, clock, executor, progress, rolloutTick);
+        this.rollouts = new RolloutService(store,
+                new RolloutProviders.ByProvider(deployer, router, rolloutProviders, rolloutBackends), clock, executor, progress, rolloutTick);
     }
 
     /**
@@ -94,7 +103,20 @@ public final class RunwayHost implements AutoCloseable {
     public static RunwayHost open(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
                                   ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick,
                                   List<? extends CapacityContribution> contributions) {
+        return open(stateDir, store, pools, clock, executor, options, rolloutTick, contributions, List.of());
+    }
+
+    /**
+     * As above, with the rollout back-ends {@code rolloutContributions} open (every one, when the host opens;
+     * the first one serving a provider serves it): a rollout spec's {@code provider:} picks its back-end,
+     * {@code local} being this host's own.
+     */
+    public static RunwayHost open(Path stateDir, StateStore store, PoolsConfig pools, Clock clock,
+                                  ScheduledExecutorService executor, EngineOptions options, Duration rolloutTick,
+                                  List<? extends CapacityContribution> contributions,
+                                  List<? extends RolloutProviderContribution> rolloutContributions) {
         List<CapacityContribution.Capacity> opened = new ArrayList<>();
+        List<RolloutProviderContribution.Backends> openedRollouts = new ArrayList<>();
         try {
             PoolProviders.refuseUnserved(pools, PoolProviders.available(contributions));
             Map<String, Provider> providers = new HashMap<>(Map.of(StaticProvider.NAME, new StaticProvider()));
@@ -107,11 +129,18 @@ public final class RunwayHost implements AutoCloseable {
                     capacity.providers().forEach(providers::putIfAbsent);
                 }
             }
+            Map<String, RolloutProviderContribution.Backends> byProvider = new HashMap<>();
+            for (RolloutProviderContribution c : rolloutContributions) {
+                RolloutProviderContribution.Backends b = c.open(context);
+                openedRollouts.add(b);
+                c.providers().forEach(name -> byProvider.putIfAbsent(name, b));
+            }
             return new RunwayHost(stateDir, store, pools, clock, executor, options, rolloutTick, providers,
-                    List.copyOf(opened));
+                    List.copyOf(opened), Map.copyOf(byProvider), List.copyOf(openedRollouts));
         } catch (RuntimeException e) {
             opened.forEach(c -> runQuietly(c::engineStopping));
             opened.forEach(c -> runQuietly(c::close));
+            openedRollouts.forEach(b -> runQuietly(b::close));
             store.close();
             throw e;
         }
@@ -139,13 +168,44 @@ public final class RunwayHost implements AutoCloseable {
         return ids;
     }
 
-    /** Starts a rollout with a router listener for its service (and preview, for blue-green). */
+    /**
+     * Starts a rollout on the back-end its spec's provider names; a local one with a router listener for its
+     * service (and preview, for blue-green). A provider no installed plugin serves is refused (field
+     * {@code provider}) before anything is recorded.
+     */
     public RolloutController startRollout(RolloutSpec spec) {
+        if (!RolloutProviders.LOCAL.equals(spec.provider()) && !rolloutProviders.containsKey(spec.provider())) {
+            throw RolloutProviders.unserved(spec);
+        }
         listenFor(spec);
         return rollouts.start(spec);
     }
 
+    /**
+     * Where the rollout's traffic is split, for the build log: the embedded router's address of a local
+     * rollout, the load balancer and listener port of an aws-ec2 one.
+     */
+    public String routedAt(RolloutSpec spec) {
+        if (RolloutProviders.LOCAL.equals(spec.provider())) {
+            return listen(spec.service()).toString();
+        }
+        if (spec.aws() != null) {
+            return spec.aws().loadBalancer() + " port " + spec.aws().listenerPort();
+        }
+        return "provider " + spec.provider();
+    }
+
+    /** The {@code provider:} values rollouts can name on this host: {@code local} and what plugins contribute. */
+    public Set<String> rolloutProviders() {
+        Set<String> out = new java.util.TreeSet<>(rolloutProviders.keySet());
+        out.add(RolloutProviders.LOCAL);
+        return out;
+    }
+
     private void listenFor(RolloutSpec spec) {
+        if (!RolloutProviders.LOCAL.equals(spec.provider())) {
+            return; // its back-end routes (an ALB's listeners for aws-ec2), not the embedded router
+        }
         listen(spec.service());
         if (spec.strategy().blueGreen() != null) {
             listen(spec.service() + "-preview");
@@ -264,6 +324,8 @@ public final class RunwayHost implements AutoCloseable {
         } finally {
             // Provisioned capacity stays: the next host's engine knows its resources from the store.
             capacities.forEach(c -> runQuietly(c::close));
+            // So do the versions of contributed rollouts: the next host resumes them from the store.
+            rolloutBackends.forEach(b -> runQuietly(b::close));
             router.close();
             store.close();
             closeListeners.forEach(RunwayHost::runQuietly);

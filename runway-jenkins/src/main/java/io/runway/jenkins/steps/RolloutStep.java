@@ -34,6 +34,7 @@ public class RolloutStep extends Step implements Serializable {
     private String scaleDownDelay;
     private String onRestart;
     private LinkedHashMap<String, Object> fingerprint;
+    private LinkedHashMap<String, Object> aws;
 
     @DataBoundConstructor
     public RolloutStep() {
@@ -59,6 +60,7 @@ public class RolloutStep extends Step implements Serializable {
         m.put("scaleDownDelay", scaleDownDelay);
         m.put("onRestart", onRestart);
         m.put("fingerprint", fingerprint);
+        m.put("aws", aws);
         return m;
     }
 
@@ -190,6 +192,16 @@ public class RolloutStep extends Step implements Serializable {
     @DataBoundSetter
     public void setFingerprint(Map<String, Object> fingerprint) {
         this.fingerprint = copy(fingerprint);
+    }
+
+    public Map<String, Object> getAws() {
+        return aws;
+    }
+
+    /** The {@code aws:} section of a {@code provider: aws-ec2} spec (served by the runway-aws plugin). */
+    @DataBoundSetter
+    public void setAws(Map<String, Object> aws) {
+        this.aws = copy(aws);
     }
 
     private static LinkedHashMap<String, Object> copy(Map<String, Object> m) {

@@ -77,7 +77,7 @@ public class RolloutStepExecution extends RunwayStepExecution {
             }
             context().saveState();
             StepLog.println(context(), "Started rollout " + rolloutId + ": " + spec.service() + " " + spec.baseline()
-                    + " → " + spec.version() + " on " + host.listen(spec.service()));
+                    + " → " + spec.version() + " on " + host.routedAt(spec));
             BuildRecords.rollout(context(), c.state());
             follow(host, c);
         } catch (InvalidSpecException e) {

@@ -3,6 +3,7 @@ package io.runway.core.rollout.control;
 import io.runway.core.deploy.Deployer;
 import io.runway.core.error.ConflictException;
 import io.runway.core.error.NotFoundException;
+import io.runway.core.error.RunwayException;
 import io.runway.core.fingerprint.ArtifactDigest;
 import io.runway.core.fingerprint.Fingerprint;
 import io.runway.core.fingerprint.FingerprintLog;
@@ -33,8 +34,7 @@ public final class RolloutService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StateStore store;
-    private final Deployer deployer;
-    private final TrafficRouter router;
+    private final RolloutBackends backends;
     private final Clock clock;
     private final ScheduledExecutorService executor;
     private final RolloutController.Listener listener;
@@ -44,9 +44,14 @@ public final class RolloutService {
 
     public RolloutService(StateStore store, Deployer deployer, TrafficRouter router, Clock clock,
                           ScheduledExecutorService executor, RolloutController.Listener listener, Duration tick) {
+        this(store, RolloutBackends.single(deployer, router), clock, executor, listener, tick);
+    }
+
+    /** With the deployer and router of each rollout chosen by {@code backends} (e.g. by the spec's provider). */
+    public RolloutService(StateStore store, RolloutBackends backends, Clock clock,
+                          ScheduledExecutorService executor, RolloutController.Listener listener, Duration tick) {
         this.store = store;
-        this.deployer = deployer;
-        this.router = router;
+        this.backends = backends;
         this.clock = clock;
         this.executor = executor;
         this.listener = listener;
@@ -70,7 +75,17 @@ public final class RolloutService {
                 }
                 continue;
             }
-            RolloutController c = RolloutController.resume(stored, doc.version(), store, deployer, router, clock, listener);
+            RolloutBackends.Backend b;
+            try {
+                b = backends.backend(stored.spec());
+            } catch (RunwayException e) {
+                // e.g. its provider's plugin was removed: left as stored (and unswept) until a host serves it
+                winners.add(stored.id());
+                listener.progress(stored, "not resumed: " + e.getMessage());
+                continue;
+            }
+            RolloutController c = RolloutController.resume(stored, doc.version(), store, b.deployer(), b.router(),
+                    clock, listener);
             controllers.put(stored.id(), c);
             if ("rollback".equals(stored.spec().onRestart())) {
                 c.abort("runway (restarted mid-rollout; onRestart: rollback)");
@@ -78,7 +93,7 @@ public final class RolloutService {
             c.start(executor, tick);
             resumed.add(c);
         }
-        deployer.sweep(owner -> controllers.containsKey(owner) || winners.contains(owner)).join();
+        backends.sweep(owner -> controllers.containsKey(owner) || winners.contains(owner)).join();
         return resumed;
     }
 
@@ -91,10 +106,11 @@ public final class RolloutService {
                         + " already has rollout " + s.id() + " in phase " + s.phase());
             }
         }
+        RolloutBackends.Backend b = backends.backend(spec); // an unserved provider is refused before any record
         String id = String.format("r-%013d-%04x", clock.millis(), RANDOM.nextInt(1 << 16));
         fingerprints.record(fingerprint(spec, id)).join(); // who deploys what is on record before anything runs
-        RolloutController c = RolloutController.create(RolloutState.start(id, spec, clock.instant()), store, deployer,
-                router, clock, listener);
+        RolloutController c = RolloutController.create(RolloutState.start(id, spec, clock.instant()), store, b.deployer(),
+                b.router(), clock, listener);
         controllers.put(id, c);
         c.start(executor, tick);
         return c;
