@@ -5,10 +5,8 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.runway.aws.dynamodb.DynamoDbStoreFields;
 import io.runway.jenkins.RunwayService;
 import jenkins.model.GlobalConfiguration;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -50,19 +48,12 @@ public class AwsPoolsConfiguration extends GlobalConfiguration {
 
     @RequirePOST
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (DynamoDbStoreFields.isBlank(value) || JenkinsAwsCredentials.find(value.strip()) != null) {
-            return FormValidation.ok();
-        }
-        return FormValidation.error("no AWS credentials with id '" + value.strip() + "' in the global scope");
+        return JenkinsAwsCredentials.check(value);
     }
 
     /** Lists credential ids (never secrets) to administrators only, like the rest of the page. */
     public ListBoxModel doFillCredentialsIdItems() {
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            return JenkinsAwsCredentials.defaultChainOnly();
-        }
-        return JenkinsAwsCredentials.items();
+        return JenkinsAwsCredentials.choices();
     }
 
     @Override

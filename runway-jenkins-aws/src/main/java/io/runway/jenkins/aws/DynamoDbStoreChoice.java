@@ -160,19 +160,12 @@ public class DynamoDbStoreChoice extends StoreChoice {
 
         @RequirePOST
         public FormValidation doCheckCredentialsId(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            if (DynamoDbStoreFields.isBlank(value) || JenkinsAwsCredentials.find(value.strip()) != null) {
-                return FormValidation.ok();
-            }
-            return FormValidation.error("no AWS credentials with id '" + value.strip() + "' in the global scope");
+            return JenkinsAwsCredentials.check(value);
         }
 
         /** Lists credential ids (never secrets) to administrators only, like the rest of the page. */
         public ListBoxModel doFillCredentialsIdItems() {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return JenkinsAwsCredentials.defaultChainOnly();
-            }
-            return JenkinsAwsCredentials.items();
+            return JenkinsAwsCredentials.choices();
         }
 
         private static FormValidation errorOrOk(String problem) {

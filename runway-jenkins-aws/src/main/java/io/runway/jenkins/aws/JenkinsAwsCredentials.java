@@ -4,7 +4,9 @@ import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.security.ACL;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.runway.aws.dynamodb.DynamoDbStoreFields;
 import java.util.List;
 import jenkins.model.Jenkins;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,6 +35,20 @@ public final class JenkinsAwsCredentials {
         items.addAll(CredentialsProvider.listCredentialsInItemGroup(AmazonWebServicesCredentials.class, Jenkins.get(),
                 ACL.SYSTEM2, List.of(), CredentialsMatchers.always()));
         return items;
+    }
+
+    /** The form check of a credentials id field (administrators only): blank, or an id that exists. */
+    public static FormValidation check(String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (DynamoDbStoreFields.isBlank(value) || find(value.strip()) != null) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error("no AWS credentials with id '" + value.strip() + "' in the global scope");
+    }
+
+    /** The choices of a credentials id field: credential ids (never secrets), listed to administrators only. */
+    public static ListBoxModel choices() {
+        return Jenkins.get().hasPermission(Jenkins.ADMINISTER) ? items() : defaultChainOnly();
     }
 
     /** Only the blank choice: the controller's default credentials chain. */
