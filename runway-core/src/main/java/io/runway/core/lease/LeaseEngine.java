@@ -218,7 +218,13 @@ public final class LeaseEngine implements AutoCloseable {
             for (Waiter w : state.book.waiters()) {
                 waiting.add(new CapacitySnapshot.WaitingRequest(w.id, w.request, w.requestedAt, w.policy != null));
             }
-            CapacitySnapshot snapshot = new CapacitySnapshot(now, resources, waiting);
+            Map<String, Map<String, Integer>> heldByOwner = new java.util.HashMap<>();
+            for (PoolSlot pool : state.book.index.pools()) {
+                if (pool.spec.quota().perOwner() != null && !pool.heldByOwner.isEmpty()) {
+                    heldByOwner.put(pool.name(), Map.copyOf(pool.heldByOwner));
+                }
+            }
+            CapacitySnapshot snapshot = new CapacitySnapshot(now, resources, waiting, heldByOwner);
             ch.then(reply, () -> reply.complete(snapshot));
         });
     }

@@ -194,7 +194,7 @@ public final class PlacementService implements AutoCloseable {
     private CompletableFuture<ScalingPlan> round() {
         return engine.capacity().thenCompose(snapshot -> {
             ScalingPlan plan = ScalingDecider.decide(new ScalingDecider.Input(snapshot.at(), config.pools(),
-                    provisionable, config.capacityOrNone(), snapshot.resources(), demands(snapshot)));
+                    provisionable, config.capacityOrNone(), snapshot.resources(), demands(snapshot), snapshot.heldByOwner()));
             lastPlan = plan;
             return apply(plan);
         });

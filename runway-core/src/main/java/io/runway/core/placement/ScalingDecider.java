@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * matching resources within the pool's max, the overall cap, the cost limit and the deadline — so a pool
  * grows by exactly demand − (idle + provisioning). Pools below {@code min} are filled up. Provisioned
  * resources FREE for longer than their pool's {@code idleTimeout} are scaled down, oldest idle first,
- * never below {@code min} and never in a pool that has unmet demand this round.
+ * never below {@code min} and never in a pool that has unmet demand this round. A pool is not grown for an
+ * owner beyond its per-owner quota there (what the owner holds plus what this round adds for it): the
+ * engine would never grant those resources to that owner.
  */
 public final class ScalingDecider {
 
@@ -40,9 +42,16 @@ public final class ScalingDecider {
     /**
      * @param provisionable the pools whose provider can add resources from their template
      * @param resources every resource that is not retired
+     * @param heldByOwner per pool with a per-owner quota: resources each owner holds there
      */
     public record Input(Instant now, List<PoolSpec> pools, Set<String> provisionable, CapacitySpec caps,
-                        List<ResourceStatus> resources, List<Demand> demands) {}
+                        List<ResourceStatus> resources, List<Demand> demands, Map<String, Map<String, Integer>> heldByOwner) {
+        /** Without holdings: no owner holds anything in a pool with a quota. */
+        public Input(Instant now, List<PoolSpec> pools, Set<String> provisionable, CapacitySpec caps,
+                     List<ResourceStatus> resources, List<Demand> demands) {
+            this(now, pools, provisionable, caps, resources, demands, Map.of());
+        }
+    }
 
     private ScalingDecider() {}
 
@@ -60,6 +69,8 @@ public final class ScalingDecider {
         private final List<Shapes.Shape> shapes;
         private final Set<String> demandPools = new HashSet<>();
         private final Map<String, ScalingPlan.RequestVerdict> verdicts = new LinkedHashMap<>();
+        /** Pool → owner → resources this round provisions for the owner's requests. */
+        private final Map<String, Map<String, Integer>> addedForOwner = new HashMap<>();
         private int totalLive;
 
         Round(Input in) {
@@ -113,6 +124,7 @@ public final class ScalingDecider {
             if (best != null) {
                 demandPools.add(best.name());
                 added.merge(best.name(), need, Integer::sum);
+                addedForOwner.computeIfAbsent(best.name(), k -> new HashMap<>()).merge(r.owner(), need, Integer::sum);
                 totalLive += need;
                 why.computeIfAbsent(best.name(), k -> new ArrayList<>()).add(need + " for " + d.id());
                 verdicts.put(d.id(), new ScalingPlan.RequestVerdict(false, "provisioning " + need + " resource(s) in pool " + best.name()));
@@ -218,6 +230,15 @@ public final class ScalingDecider {
             if (r.deadline() != null && in.now().plus(ready).plus(r.estimatedDuration()).isAfter(r.deadline())) {
                 return p + " needs " + ready.toSeconds() + "s to provision; with the estimated " + r.estimatedDuration().toSeconds()
                         + "s the task would end after its deadline " + r.deadline();
+            }
+            Integer perOwner = pool.quota().perOwner();
+            if (perOwner != null) {
+                int owned = in.heldByOwner().getOrDefault(pool.name(), Map.of()).getOrDefault(r.owner(), 0)
+                        + addedForOwner.getOrDefault(pool.name(), Map.of()).getOrDefault(r.owner(), 0);
+                if (owned + need > perOwner) {
+                    return p + " quota.perOwner " + perOwner + " reached for owner '" + r.owner() + "' (holds or is given "
+                            + owned + ", " + need + " more needed)";
+                }
             }
             int holds = live.getOrDefault(pool.name(), 0) + added.getOrDefault(pool.name(), 0);
             if (holds + need > pool.maxResources()) {

@@ -10,7 +10,10 @@ import io.runway.core.error.ConflictException;
 import io.runway.core.lease.Grant;
 import io.runway.core.lease.LeaseRequest;
 import io.runway.core.pool.CapacitySpec;
+import io.runway.core.pool.PoolSpec;
 import io.runway.core.pool.PoolsConfig;
+import io.runway.core.pool.QuotaSpec;
+import io.runway.core.pool.ResourceTemplate;
 import io.runway.core.resource.ResourceState;
 import io.runway.core.resource.ResourceView;
 import java.nio.file.Files;
@@ -139,6 +142,30 @@ class PlacementServiceTest {
         assertThat(resourceOf(woken)).isEqualTo(resourceOf(a));
         assertThat(c.state()).isEqualTo(PlacementState.PLACED);
         assertThat(b.lease().fencingToken()).isLessThan(woken.lease().fencingToken());
+    }
+
+    @Test
+    void aPoolIsNotGrownForAnOwnerPastItsQuotaThere() {
+        PoolSpec web = new PoolSpec("web", "local", null, null, new QuotaSpec(1)).withScaling(0, 10,
+                Duration.ofMinutes(10), Duration.ofSeconds(30), new ResourceTemplate(List.of("linux"), SLOT));
+        fx = new PlacementFixture(dir, 10).start(web);
+        Grant first = placed(task());
+        Placement second = fx.service.place(task());
+        await(fx.service.reconcile());
+        await(fx.service.reconcile());
+
+        // The engine would never give "ci" a second resource in web: provisioning one would only leave it idle.
+        assertThat(live()).hasSize(1);
+        assertThat(fx.service.lastPlan().provisions()).isEmpty();
+        assertThat(second.state()).isEqualTo(PlacementState.BLOCKED);
+        assertThat(second.reason()).contains("pool web quota.perOwner 1 reached for owner 'ci' (holds or is given 1, 1 more needed)");
+
+        Grant other = placed(PlacementRequest.of("nightly", null, List.of(), TTL)); // another owner still gets capacity
+        assertThat(resourceOf(other)).isNotEqualTo(resourceOf(first));
+        assertThat(live()).hasSize(2);
+
+        await(fx.engine.release(first.lease().id(), first.token()));
+        assertThat(resourceOf(await(second.grant()))).isEqualTo(resourceOf(first));
     }
 
     @Test

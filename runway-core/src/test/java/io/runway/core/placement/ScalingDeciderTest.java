@@ -87,6 +87,25 @@ class ScalingDeciderTest {
     }
 
     @Test
+    void growsAPoolForAnOwnerOnlyWithinItsPerOwnerQuota() {
+        pools.add(new PoolSpec("web", "local", null, null, new io.runway.core.pool.QuotaSpec(3)).withScaling(0, 20,
+                Duration.ofMinutes(10), Duration.ofMinutes(2), new ResourceTemplate(List.of("linux"), WEB_SHAPE)));
+        resource("web-s1", "web", ResourceState.LEASED, NOW, true, WEB_SHAPE);
+        resource("web-s2", "web", ResourceState.LEASED, NOW, true, WEB_SHAPE);
+        demand("a", task(1));
+        demand("b", task(1));
+        demand("c", PlacementRequest.of("nightly", "linux", List.of(), Duration.ofMinutes(30)).withCount(2));
+
+        ScalingPlan plan = ScalingDecider.decide(new ScalingDecider.Input(NOW, pools, Set.of("web"), caps, resources,
+                demands, Map.of("web", Map.of("ci", 2))));
+
+        // "ci" holds 2 of its 3: one more for a, none for b; "nightly" holds nothing there.
+        assertThat(plan.provisions()).containsExactly(new ScalingPlan.Provision("web", 3, "1 for a; 2 for c"));
+        assertThat(plan.requests().get("b")).isEqualTo(new ScalingPlan.RequestVerdict(true,
+                "all 2 matching resource(s) are taken; pool web quota.perOwner 3 reached for owner 'ci' (holds or is given 3, 1 more needed)"));
+    }
+
+    @Test
     void honoursTheOverallCap() {
         caps = new CapacitySpec(4);
         pools.add(scaling("web", 0, 10, WEB_SHAPE));
