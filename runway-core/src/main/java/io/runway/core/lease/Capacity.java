@@ -14,9 +14,11 @@ import io.runway.core.resource.ResourceView;
 import io.runway.core.store.AuditEvent;
 import io.runway.core.store.DocumentRecord;
 import io.runway.core.store.ResourceRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,11 @@ final class Capacity {
     private final ResourceLifecycle lifecycle;
     private final CapacitySpec caps;
     private final Map<String, Integer> nextNumber = new HashMap<>();
+    /** Resources whose deprovisioning failed: when to ask the provider again, and how many times it failed. */
+    private final Map<ResourceSlot, Instant> deprovisionRetryAt = new HashMap<>();
+    private final Map<ResourceSlot, Integer> deprovisionFailures = new HashMap<>();
+    static final Duration FIRST_DEPROVISION_RETRY = Duration.ofSeconds(30);
+    static final Duration LONGEST_DEPROVISION_RETRY = Duration.ofMinutes(10);
 
     Capacity(ResourceIndex index, ResourceLifecycle lifecycle, CapacitySpec caps) {
         this.index = index;
@@ -140,15 +147,37 @@ final class Capacity {
             return; // already confirmed
         }
         if (failure != null) {
+            // A thing left running costs money: ask again with a doubling wait (a restart asks at once).
+            int failures = deprovisionFailures.merge(slot, 1, Integer::sum);
+            Duration wait = retryWait(failures);
+            deprovisionRetryAt.put(slot, now.plus(wait));
             String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             ch.event(new AuditEvent(now, null, slot.id, "resource.deprovision_failed", "engine", "RETIRED", "RETIRED",
-                    why + "; retried on the next start"));
+                    why + "; asked again in " + wait.toSeconds() + "s (failure " + failures + ")"));
             return;
         }
+        deprovisionRetryAt.remove(slot);
+        deprovisionFailures.remove(slot);
         ch.documents.add(new DocumentRecord(KIND, slot.id, slot.documentVersion + 1, null));
         slot.documentVersion = 0;
         ch.event(new AuditEvent(now, null, slot.id, "resource.deprovisioned", "engine", "RETIRED", "RETIRED",
                 "deprovisioned by " + slot.pool.provider.name()));
+    }
+
+    /** Asks the provider again for the failed deprovisions whose wait is over. */
+    void tick(Instant now, Changes ch) {
+        for (Iterator<Map.Entry<ResourceSlot, Instant>> it = deprovisionRetryAt.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<ResourceSlot, Instant> due = it.next();
+            if (!now.isBefore(due.getValue())) {
+                it.remove();
+                ch.deprovisions.add(due.getKey());
+            }
+        }
+    }
+
+    static Duration retryWait(int failures) {
+        Duration wait = FIRST_DEPROVISION_RETRY.multipliedBy(1L << Math.min(failures - 1, 10));
+        return wait.compareTo(LONGEST_DEPROVISION_RETRY) > 0 ? LONGEST_DEPROVISION_RETRY : wait;
     }
 
     /** After a restart: provisioning and deprovisioning that were under way are asked for again. */

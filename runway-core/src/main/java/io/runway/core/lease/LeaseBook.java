@@ -281,6 +281,7 @@ final class LeaseBook {
                     now, ch);
         }
         lifecycle.tick(now, ch);
+        capacity.tick(now, ch);
         dispatch(now, ch);
         for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
             Waiter w = it.next();

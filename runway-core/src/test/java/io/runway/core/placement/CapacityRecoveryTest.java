@@ -130,6 +130,55 @@ class CapacityRecoveryTest {
     }
 
     @Test
+    void aFailedDeprovisionIsAskedAgainAfterAWaitThatDoubles() {
+        LocalSlotProvider local = new LocalSlotProvider(dir.resolve("slots"), 5);
+        java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger(2);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        Provider flaky = new StuckProvider() {
+            @Override
+            public CompletableFuture<Void> provision(ResourceView resource) {
+                return local.provision(resource);
+            }
+
+            @Override
+            public CompletableFuture<Void> deprovision(ResourceView resource) {
+                asked.add("deprovision " + resource.id() + " at " + clock.instant());
+                return failuresLeft.getAndDecrement() > 0
+                        ? CompletableFuture.failedFuture(new IllegalStateException("throttled"))
+                        : local.deprovision(resource);
+            }
+        };
+        start(flaky);
+        await(engine.provision("web", 1, "test"));
+        await(engine.tick());
+        await(engine.retire("web-s1", "idle"));
+        await(engine.tick()); // the failure is recorded
+        assertThat(asked).containsExactly("deprovision web-s1 at 2026-01-01T00:00:00Z");
+
+        clock.advance(Duration.ofSeconds(29));
+        await(engine.tick());
+        assertThat(asked).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        await(engine.tick()); // 30 s after the first failure: asked again, fails again
+        await(engine.tick());
+        assertThat(asked).hasSize(2);
+
+        clock.advance(Duration.ofSeconds(59));
+        await(engine.tick());
+        assertThat(asked).hasSize(2);
+        clock.advance(Duration.ofSeconds(1));
+        await(engine.tick()); // 60 s after the second failure: asked again, done
+        await(engine.tick());
+        assertThat(asked).containsExactly("deprovision web-s1 at 2026-01-01T00:00:00Z",
+                "deprovision web-s1 at 2026-01-01T00:00:30Z", "deprovision web-s1 at 2026-01-01T00:01:30Z");
+        assertThat(local.slotCount()).isZero();
+
+        clock.advance(Duration.ofHours(1));
+        await(engine.tick());
+        assertThat(asked).hasSize(3); // confirmed: never asked again
+    }
+
+    @Test
     void aFailedProvisioningRetiresTheResourceAndUndoesIt() {
         Provider failing = new StuckProvider() {
             @Override
