@@ -91,13 +91,22 @@ public final class AwsRolloutBackends implements RolloutBackends, AutoCloseable 
     @Override
     public synchronized void close() {
         closed = true;
+        RuntimeException failure = null;
         for (AwsRolloutBackend b : open.values()) {
             try {
                 b.close();
             } catch (RuntimeException e) {
-                // one back-end's failure must not keep the others' clients open
+                // One back-end's failure must not keep the others' clients open; it is reported after them all.
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
         }
         open.clear();
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -342,7 +343,8 @@ public final class RunwayHost implements AutoCloseable {
         try {
             r.run();
         } catch (RuntimeException e) {
-            // One listener's failure must not keep the others from hearing the host closed.
+            // One part's failure must not keep the others from closing; it goes to the controller's log.
+            LOGGER.log(Level.WARNING, "Runway: a part of the host failed while closing", e);
         }
     }
 }
