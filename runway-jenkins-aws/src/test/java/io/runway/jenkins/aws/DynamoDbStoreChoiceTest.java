@@ -21,14 +21,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /** The DynamoDB store choice bound the way the form and JCasC bind it, and opened against DynamoDB Local. */
 class DynamoDbStoreChoiceTest {
@@ -128,14 +125,8 @@ class DynamoDbStoreChoiceTest {
 
     @Test
     void opensTheSharedStoreWithTheNamedCredentialsAndRunsAHostOnIt() throws Exception {
-        AtomicInteger signed = new AtomicInteger();
-        AwsCredentialsProvider jenkinsCredentials = new AwsCredentialsProvider() {
-            @Override
-            public AwsCredentials resolveCredentials() {
-                signed.incrementAndGet();
-                return AwsBasicCredentials.create("runwayKey", "runwaySecret"); // DynamoDB Local: letters and digits
-            }
-        };
+        // DynamoDB Local takes keys of letters and digits only
+        CountingCredentials jenkinsCredentials = new CountingCredentials(AwsBasicCredentials.create("runwayKey", "runwaySecret"));
         AwsCredentialsLookup lookup = Map.of("runway-aws", jenkinsCredentials)::get;
         DynamoDbStoreChoice c = new DynamoDbStoreChoice("runway-jenkins-host");
         c.setRegion("us-east-1");
@@ -161,7 +152,7 @@ class DynamoDbStoreChoiceTest {
                         .get(30, TimeUnit.SECONDS);
                 leaseId = g.lease().id();
             }
-            assertThat(signed.get()).as("requests signed with the credentials found by id").isPositive();
+            assertThat(jenkinsCredentials.asked()).as("requests signed with the credentials found by id").isPositive();
             // Another controller (here: the next start) on the same table sees the lease.
             try (RunwayHost again = RunwayHost.open(dir, c.open(lookup, Clock.systemUTC()), pools, Clock.systemUTC(),
                     executor, EngineOptions.DEFAULT.withTickInterval(Duration.ZERO), Duration.ofMillis(100))) {

@@ -25,11 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The runway-aws plugin's contribution of aws-ec2 pools, in a {@link RunwayHost} as the controller opens it, against
@@ -43,11 +41,7 @@ class Ec2PoolsContributionTest {
     final MotoFixture aws = MotoFixture.fresh();
     // One thread: a task scheduled after the janitor's first round (both due at once) runs after it.
     final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
-    final AtomicInteger signed = new AtomicInteger();
-    final AwsCredentialsProvider counting = () -> {
-        signed.incrementAndGet();
-        return MotoFixture.TEST_CREDENTIALS.resolveCredentials();
-    };
+    final CountingCredentials counting = new CountingCredentials(MotoFixture.TEST_CREDENTIALS.resolveCredentials());
     RunwayHost host;
 
     @AfterEach
@@ -97,7 +91,7 @@ class Ec2PoolsContributionTest {
                 Duration.ofMinutes(10))).grant().get(120, TimeUnit.SECONDS);
         String resource = g.lease().resourceIds().get(0);
         assertThat(resource).startsWith("cloud-");
-        assertThat(signed.get()).isPositive();
+        assertThat(counting.asked()).isPositive();
 
         List<Ec2Instance> live = new Ec2Capacity(aws.clients, capacityOptions()).liveInstances();
         assertThat(live).singleElement().satisfies(i -> {
@@ -139,7 +133,7 @@ class Ec2PoolsContributionTest {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.field()).isEqualTo("runwayAwsPools.credentialsId"))
                 .hasMessageStartingWith("runwayAwsPools.credentialsId: no AWS credentials with id 'missing'");
-        assertThat(signed.get()).isZero();
+        assertThat(counting.asked()).isZero();
         EmbeddedStateStore.open(dir.resolve("store")).close(); // the host closed its store
     }
 

@@ -25,12 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The runway-aws plugin's contribution of aws-ec2 rollouts, in a {@link RunwayHost} as the controller opens it,
@@ -43,11 +41,7 @@ class Ec2RolloutsContributionTest {
     Path dir;
     final MotoFixture aws = MotoFixture.fresh();
     final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(3);
-    final AtomicInteger signed = new AtomicInteger();
-    final AwsCredentialsProvider counting = () -> {
-        signed.incrementAndGet();
-        return MotoFixture.TEST_CREDENTIALS.resolveCredentials();
-    };
+    final CountingCredentials counting = new CountingCredentials(MotoFixture.TEST_CREDENTIALS.resolveCredentials());
     RunwayHost host;
 
     @AfterEach
@@ -94,7 +88,7 @@ class Ec2RolloutsContributionTest {
             assertThat(host.rolloutProviders()).containsExactly("aws-ec2", "local");
             String id = host.startRollout(spec()).state().id();
             awaitPhase(id, RolloutPhase.PAUSED);
-            assertThat(signed.get()).as("signed with the credentials the id names").isPositive();
+            assertThat(counting.asked()).as("signed with the credentials the id names").isPositive();
             assertThat(host.deployer().deployments()).as("nothing on the local deployer").isEmpty();
             List<Ec2Instance> live = new io.runway.aws.ec2.Ec2Capacity(aws.clients,
                     new io.runway.aws.ec2.Ec2PoolOptions("shop", "web", null, null, List.of(aws.subnetA), 6, false, 1.0,
@@ -122,6 +116,6 @@ class Ec2RolloutsContributionTest {
                 .hasMessageContaining("aws-ec2 pools and rollouts");
         assertThat(host.rollouts().list()).isEmpty();
         assertThat(host.rollouts().history("shop")).isEmpty();
-        assertThat(signed.get()).isZero();
+        assertThat(counting.asked()).isZero();
     }
 }
