@@ -260,6 +260,7 @@ final class LeaseBook {
         byExpiry.remove(lease);
         lease.record = ch.put(lease.record.next(to, lease.record.expiresAt(), now, reason));
         ended.put(lease.id(), lease.record);
+        trimEnded(ch);
         List<String> notes = new ArrayList<>();
         for (ResourceSlot slot : lease.slots) {
             slot.pool.addHeld(lease.record.owner(), -1);
@@ -299,6 +300,23 @@ final class LeaseBook {
         waiting.remove(w.id);
         ch.publish(w.view(LeaseState.TIMED_OUT, now, reason));
         w.reply.completeExceptionally(new NotGrantedException("lease request " + w.id + " not granted: " + reason));
+    }
+
+    /**
+     * Holds the ended leases to {@code maxEndedLeases} as each one ends. Under a steady stream of releases
+     * the purges then ride along with them, one or two per batch, instead of piling up into one large batch
+     * per tick (at 10,000 releases/s that was ~2,000 purges every 200 ms, a stall every hand-off behind it
+     * waited for).
+     */
+    private void trimEnded(Changes ch) {
+        for (Iterator<LeaseRecord> it = ended.values().iterator(); ended.size() > maxEndedLeases && it.hasNext(); ) {
+            LeaseRecord oldest = it.next();
+            if (!hasRoom(ch, 1)) {
+                return; // the tick purges the rest
+            }
+            it.remove();
+            ch.purged.add(oldest.id());
+        }
     }
 
     private void purgeEnded(Instant now, Changes ch) {

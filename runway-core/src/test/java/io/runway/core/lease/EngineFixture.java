@@ -41,8 +41,13 @@ final class EngineFixture implements AutoCloseable {
     }
 
     LeaseEngine start(PoolsConfig config) {
+        return start(config, EngineOptions.DEFAULT);
+    }
+
+    /** Starts with {@code options}, except that the automatic tick is always off. */
+    LeaseEngine start(PoolsConfig config, EngineOptions options) {
         LeaseEngine engine = LeaseEngine.start(config, providers, store, clock, executor,
-                EngineOptions.DEFAULT.withTickInterval(Duration.ZERO));
+                options.withTickInterval(Duration.ZERO));
         engines.add(engine);
         return engine;
     }

@@ -13,10 +13,12 @@ import io.runway.core.error.InvalidInputException;
 import io.runway.core.error.NotFoundException;
 import io.runway.core.error.NotGrantedException;
 import io.runway.core.error.QuotaExceededException;
+import io.runway.core.pool.PoolsConfig;
 import io.runway.core.resource.ResourceState;
 import io.runway.core.resource.ResourceView;
 import io.runway.core.store.AuditEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -356,6 +358,26 @@ class LeaseEngineTest {
         assertThatThrownBy(() -> await(engine.acquire(request("alice", "web", 1))))
                 .hasCauseInstanceOf(QuotaExceededException.class);
         assertThat(await(engine.acquire(request("bob", "web", 2))).lease().resources()).hasSize(2);
+    }
+
+    @Test
+    void keepsAtMostTheConfiguredEndedLeasesWithoutWaitingForTheTick() throws Exception {
+        LeaseEngine engine = fx.start(new PoolsConfig(List.of(pool("web", 1)), null),
+                EngineOptions.DEFAULT.withMaxEndedLeases(2));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Grant g = await(engine.acquire(request("alice", "web", 1).withWait(Duration.ofMinutes(1))));
+            await(engine.release(g.lease().id(), g.token()));
+            ids.add(g.lease().id());
+        }
+        // No tick ran: each release purged the oldest ended lease beyond the bar in its own batch.
+        assertThat(engine.lease(ids.get(2))).isEmpty();
+        assertThat(engine.lease(ids.get(3))).isPresent();
+        assertThat(engine.lease(ids.get(4))).isPresent();
+        assertThat(engine.events(ids.get(0))).isEmpty();
+        assertThat(fx.store.load().leases().keySet()).containsExactlyInAnyOrder(ids.get(3), ids.get(4));
+        assertThat(engine.events(ids.get(4))).extracting(AuditEvent::type)
+                .containsExactly("lease.granted", "lease.released");
     }
 
     @Test
