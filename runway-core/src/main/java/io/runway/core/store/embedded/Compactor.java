@@ -1,7 +1,7 @@
 package io.runway.core.store.embedded;
 
 import io.runway.core.error.UnavailableException;
-import io.runway.core.store.state.StateTable;
+import io.runway.core.store.state.StateImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes snapshots off the commit path: the writer thread rolls to a new segment and hands over a
- * shallow copy of the state; this writes the snapshot on its own thread, then drops the segments and
+ * point-in-time image of the state; this writes the snapshot on its own thread, then drops the segments and
  * snapshots it replaces. A failed compaction loses nothing (the log is still complete) and is retried at
  * the next threshold.
  */
@@ -48,7 +48,7 @@ final class Compactor {
     }
 
     /** Starts writing snapshot {@code sequence} of {@code state}: everything in segments before it. */
-    synchronized void start(long sequence, StateTable state, List<CompletableFuture<Void>> waiters) {
+    synchronized void start(long sequence, StateImage state, List<CompletableFuture<Void>> waiters) {
         if (running != null) {
             throw new IllegalStateException("a compaction is already running");
         }
@@ -57,7 +57,7 @@ final class Compactor {
         running.start();
     }
 
-    private void compact(long sequence, StateTable state, List<CompletableFuture<Void>> waiters) {
+    private void compact(long sequence, StateImage state, List<CompletableFuture<Void>> waiters) {
         try {
             lastSnapshotBytes = SnapshotFile.write(dir, sequence, state);
             deleteBefore(sequence);

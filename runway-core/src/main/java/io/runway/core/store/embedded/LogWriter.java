@@ -138,8 +138,8 @@ final class LogWriter implements Runnable {
         bytesSinceSnapshot = 0;
         List<CompletableFuture<Void>> waiters = new ArrayList<>(compactionWaiters);
         compactionWaiters.clear();
-        // This thread is the only one changing the state, so it can copy it without the lock.
-        compactor.start(next.sequence(), state.copy(), waiters);
+        // This thread is the only one changing the state, so it can take the image without the lock.
+        compactor.start(next.sequence(), state.image(), waiters);
     }
 
     private void fail(List<Pending> group, Throwable cause) {

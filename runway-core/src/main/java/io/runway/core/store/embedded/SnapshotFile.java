@@ -1,9 +1,9 @@
 package io.runway.core.store.embedded;
 
-import io.runway.core.store.AuditEvent;
 import io.runway.core.store.DocumentRecord;
 import io.runway.core.store.LeaseRecord;
 import io.runway.core.store.ResourceRecord;
+import io.runway.core.store.state.StateImage;
 import io.runway.core.store.state.StateTable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
@@ -34,7 +32,7 @@ final class SnapshotFile {
     }
 
     /** Writes {@code state} as snapshot {@code sequence} and makes it durable; returns its size in bytes. */
-    static long write(Path dir, long sequence, StateTable state) throws IOException {
+    static long write(Path dir, long sequence, StateImage state) throws IOException {
         Path target = LogFiles.snapshot(dir, sequence);
         Path temp = target.resolveSibling(target.getFileName() + LogFiles.TEMP_SUFFIX);
         ByteSink sink = new ByteSink(FLUSH_BYTES + (64 << 10));
@@ -48,32 +46,32 @@ final class SnapshotFile {
             sink.writeSignedVarLong(state.fencingHighWater());
             sink.writeVarLong(state.leases().size());
             sink.writeVarLong(state.resources().size());
-            sink.writeVarLong(state.eventsByLease().size());
+            sink.writeVarLong(state.events().size());
             sink.writeVarLong(state.documents().size());
             LogFiles.endFrame(sink, frame, crc);
-            for (LeaseRecord lease : state.leases().values()) {
+            for (LeaseRecord lease : state.leases()) {
                 frame = LogFiles.beginFrame(sink);
                 sink.writeByte(LEASE);
                 RecordCodec.writeLease(sink, lease);
                 LogFiles.endFrame(sink, frame, crc);
                 flushIfFull(channel, sink);
             }
-            for (ResourceRecord resource : state.resources().values()) {
+            for (ResourceRecord resource : state.resources()) {
                 frame = LogFiles.beginFrame(sink);
                 sink.writeByte(RESOURCE);
                 RecordCodec.writeResource(sink, resource);
                 LogFiles.endFrame(sink, frame, crc);
                 flushIfFull(channel, sink);
             }
-            for (Map.Entry<String, List<AuditEvent>> entry : state.eventsByLease().entrySet()) {
+            for (int i = 0; i < state.events().size(); i++) {
                 frame = LogFiles.beginFrame(sink);
                 sink.writeByte(EVENTS);
-                sink.writeString(entry.getKey());
-                RecordCodec.writeEvents(sink, entry.getValue());
+                sink.writeString(state.eventLeaseIds().get(i));
+                RecordCodec.writeEvents(sink, state.events().get(i));
                 LogFiles.endFrame(sink, frame, crc);
                 flushIfFull(channel, sink);
             }
-            for (DocumentRecord document : state.documents().values()) {
+            for (DocumentRecord document : state.documents()) {
                 frame = LogFiles.beginFrame(sink);
                 sink.writeByte(DOCUMENT);
                 RecordCodec.writeDocument(sink, document);
