@@ -46,6 +46,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  */
 public final class Ec2CapacityProvider implements Provider, CapacityProvider, AutoCloseable {
     public static final String NAME = PoolsConfigValidator.AWS_EC2;
+    /** Attributes reported for each provisioned resource. */
+    public static final String INSTANCE_ID = "instanceId";
+    public static final String PRIVATE_IP = "privateIp";
+    public static final String SPOT = "spot";
 
     /** One aws-ec2 pool: its clients, its instances, how far its expiry tags reach. */
     record Pool(AwsClients clients, Ec2Capacity capacity, OrphanSweeper sweeper, Duration instanceTtl) {}
@@ -119,15 +123,37 @@ public final class Ec2CapacityProvider implements Provider, CapacityProvider, Au
 
     @Override
     public CompletableFuture<Void> provision(ResourceView resource) {
-        return CompletableFuture.runAsync(() -> {
+        return provisionWithFacts(resource).thenApply(facts -> null);
+    }
+
+    /**
+     * Launches the resource's instance (or finds the one an earlier call launched) and reports it:
+     * {@value #INSTANCE_ID}, {@value #PRIVATE_IP} and {@value #SPOT} become attributes of the resource, so a
+     * lease on it says which machine it got.
+     */
+    @Override
+    public CompletableFuture<Map<String, Object>> provisionWithFacts(ResourceView resource) {
+        return CompletableFuture.supplyAsync(() -> {
             Pool pool = pool(resource.pool());
-            if (!pool.capacity().liveInstancesTagged(Ec2Tags.RESOURCE, resource.id()).isEmpty()) {
-                return; // launched by an earlier call (before a restart): nothing to do again
+            List<Ec2Instance> live = pool.capacity().liveInstancesTagged(Ec2Tags.RESOURCE, resource.id());
+            if (live.isEmpty()) { // otherwise launched by an earlier call (before a restart): not again
+                live = pool.capacity().launch(new Ec2Capacity.LaunchRequest(resource.id(), 1,
+                        clock.instant().plus(pool.instanceTtl()), Map.of(Ec2Tags.RESOURCE, resource.id()), null,
+                        clientToken(resource.id())));
             }
-            pool.capacity().launch(new Ec2Capacity.LaunchRequest(resource.id(), 1,
-                    clock.instant().plus(pool.instanceTtl()), Map.of(Ec2Tags.RESOURCE, resource.id()), null,
-                    clientToken(resource.id())));
+            return live.isEmpty() ? Map.<String, Object>of() : facts(live.get(0));
         }, work);
+    }
+
+    /** What a lease on the resource needs to know about its instance. */
+    static Map<String, Object> facts(Ec2Instance instance) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(INSTANCE_ID, instance.id());
+        if (instance.privateIp() != null) {
+            facts.put(PRIVATE_IP, instance.privateIp());
+        }
+        facts.put(SPOT, instance.spot());
+        return facts;
     }
 
     @Override

@@ -131,9 +131,22 @@ class Ec2CapacityProviderTest {
         String first = live.get(0).id();
         assertThat(provider.instance("web", first)).map(Ec2Instance::tags).get()
                 .extracting(t -> t.get(Ec2Tags.RESOURCE)).isEqualTo(first);
+        // Each resource, and the lease on it, says which instance it is and where to reach it.
+        Map<String, Ec2Instance> byResource = instances.stream()
+                .collect(Collectors.toMap(i -> i.tag(Ec2Tags.RESOURCE), i -> i));
+        assertThat(live).allSatisfy(r -> assertThat(r.attributes())
+                .containsEntry(Ec2CapacityProvider.INSTANCE_ID, byResource.get(r.id()).id())
+                .containsEntry(Ec2CapacityProvider.PRIVATE_IP, byResource.get(r.id()).privateIp())
+                .containsEntry(Ec2CapacityProvider.SPOT, false)
+                .containsEntry("cpu", 2));
+        Grant firstGrant = grants.get(0);
+        assertThat(firstGrant.lease().resources()).allSatisfy(r -> assertThat(r.attributes())
+                .containsEntry(Ec2CapacityProvider.INSTANCE_ID, byResource.get(r.id()).id()));
 
-        // Provisioning is idempotent in the resource id: asked again (as after a restart), nothing new runs.
-        await(provider.provision(live.get(0)));
+        // Provisioning is idempotent in the resource id: asked again (as after a restart), nothing new runs,
+        // and the instance the first call launched is the one reported.
+        assertThat(await(provider.provisionWithFacts(live.get(0))))
+                .containsEntry(Ec2CapacityProvider.INSTANCE_ID, byResource.get(first).id());
         assertThat(provider.capacity("web").liveInstances()).hasSize(3);
         // Nothing is an orphan while its resource lives; the heartbeat moved every expiry tag forward.
         clock.advance(Duration.ofMinutes(1));

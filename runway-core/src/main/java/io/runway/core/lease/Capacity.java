@@ -11,6 +11,7 @@ import io.runway.core.pool.ResourceTemplate;
 import io.runway.core.provider.CapacityProvider;
 import io.runway.core.resource.ResourceState;
 import io.runway.core.resource.ResourceView;
+import io.runway.core.spec.PoolsConfigValidator;
 import io.runway.core.store.AuditEvent;
 import io.runway.core.store.DocumentRecord;
 import io.runway.core.store.ResourceRecord;
@@ -19,8 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Resources added and removed at run time: {@code PROVISIONING → FREE} when the provider has made them,
@@ -103,19 +106,53 @@ final class Capacity {
         return made;
     }
 
-    /** The provider finished provisioning {@code slot}; stale reports (slot no longer PROVISIONING) are ignored. */
-    void provisioned(ResourceSlot slot, Throwable failure, Instant now, Changes ch) {
+    /**
+     * The provider finished provisioning {@code slot}, reporting {@code facts} about it; stale reports (slot no
+     * longer PROVISIONING) are ignored. Facts join the attributes (the template's win) in the batch that makes
+     * the resource FREE, and its description document is rewritten with them so a restart keeps them.
+     */
+    void provisioned(ResourceSlot slot, Throwable failure, Map<String, Object> facts, Instant now, Changes ch) {
         if (slot.state() != ResourceState.PROVISIONING) {
             return;
         }
         if (failure == null) {
+            String noted = describe(slot, facts, ch);
             ch.event(new AuditEvent(now, null, slot.id, "resource.state", "engine", "PROVISIONING", "FREE",
-                    "provisioned by " + slot.pool.provider.name()));
+                    "provisioned by " + slot.pool.provider.name() + noted));
             lifecycle.move(slot, ResourceState.FREE, null, now, ch);
             return;
         }
         String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         retireNow(slot, "provisioning failed: " + why, now, ch);
+    }
+
+    /** Adds the acceptable facts to the slot's attributes (durably); returns what the audit event should say. */
+    private String describe(ResourceSlot slot, Map<String, Object> facts, Changes ch) {
+        if (facts.isEmpty()) {
+            return "";
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(slot.attributes);
+        List<String> added = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        new TreeMap<>(facts).forEach((key, value) -> {
+            String problem = PoolsConfigValidator.attributeProblem(key, value);
+            if (problem != null) {
+                left.add(key + " (" + problem + ")");
+            } else if (merged.containsKey(key)) {
+                left.add(key + " (the pool's template sets it)");
+            } else {
+                merged.put(key, value);
+                added.add(key + "=" + value);
+            }
+        });
+        if (!added.isEmpty()) {
+            index.describe(slot, merged);
+            slot.documentVersion++;
+            ch.documents.add(new DocumentRecord(KIND, slot.id, slot.documentVersion,
+                    write(new Description(slot.pool.name(), slot.labelList, slot.attributes))));
+        }
+        return (added.isEmpty() ? "" : "; reported " + String.join(", ", added))
+                + (left.isEmpty() ? "" : "; left out " + String.join(", ", left));
     }
 
     /** Scales down one provisioned resource; refused unless it is FREE (so never one a lease holds). */

@@ -4,6 +4,7 @@ import io.runway.core.error.RunwayException;
 import io.runway.core.provider.CapacityProvider;
 import io.runway.core.resource.ResourceView;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -49,17 +50,17 @@ final class ProviderWork {
 
     void startProvision(ResourceSlot slot) {
         ResourceView view = slot.view();
-        CompletableFuture<Void> work;
+        CompletableFuture<Map<String, Object>> work;
         try {
-            work = slot.pool.provider instanceof CapacityProvider p ? p.provision(view)
+            work = slot.pool.provider instanceof CapacityProvider p ? p.provisionWithFacts(view)
                     : CompletableFuture.failedFuture(new IllegalStateException("provider " + slot.pool.provider.name()
                             + " cannot provision"));
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
-        work.whenComplete((v, err) -> submit.accept(new EngineCommand() {
+        work.whenComplete((facts, err) -> submit.accept(new EngineCommand() {
             public void apply(Instant now, Changes ch) {
-                state.book.capacity.provisioned(slot, err, now, ch);
+                state.book.capacity.provisioned(slot, err, facts == null ? Map.of() : facts, now, ch);
             }
 
             public void reject(RunwayException e) {

@@ -2,6 +2,7 @@ package io.runway.core.lease;
 
 import io.runway.core.label.LabelExpression;
 import io.runway.core.resource.ResourceState;
+import io.runway.core.resource.ResourceView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,6 +44,11 @@ final class ResourceIndex {
             markFree(slot);
         }
         matchCounts.clear();
+    }
+
+    /** New attributes for a resource that is not free (a provider's facts, before it becomes FREE). */
+    void describe(ResourceSlot slot, Map<String, Object> attributes) {
+        shapes.reshape(slot, ResourceView.frozen(attributes));
     }
 
     /** A provisioned resource retired: it no longer counts towards its pool or any match. */

@@ -13,7 +13,8 @@ final class ResourceSlot {
     final PoolSlot pool;
     final Set<String> labels;
     final List<String> labelList;
-    final Map<String, Object> attributes;
+    /** Set once more when a provider reports facts about a resource it provisioned (see {@link ResourceIndex#describe}). */
+    Map<String, Object> attributes;
     ResourceRecord record;
     /** Whether the resource is still in configuration; a removed one retires once no lease holds it. */
     boolean configured = true;

@@ -88,6 +88,17 @@ final class ShapeIndex {
         slot.shape = shapeOf(slot);
     }
 
+    /** Gives a resource that is not free new attributes, and files it under the shape they make. */
+    void reshape(ResourceSlot slot, Map<String, Object> attributes) {
+        if (slot.pool.free.contains(slot)) {
+            throw new IllegalStateException("resource " + slot.id + " is free: its shape cannot change now");
+        }
+        attributes.keySet().stream().filter(name -> !slot.attributes.containsKey(name))
+                .forEach(name -> attributeNames.merge(name, 1, Integer::sum));
+        slot.attributes = attributes;
+        slot.shape = shapeOf(slot);
+    }
+
     private Shape shapeOf(ResourceSlot slot) {
         Map<String, Object> projected = new TreeMap<>();
         for (String name : indexed) {

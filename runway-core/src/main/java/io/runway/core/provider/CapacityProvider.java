@@ -1,6 +1,7 @@
 package io.runway.core.provider;
 
 import io.runway.core.resource.ResourceView;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,6 +31,18 @@ public interface CapacityProvider {
 
     /** Makes {@code resource} exist and ready to lease. Idempotent in the resource id. */
     CompletableFuture<Void> provision(ResourceView resource);
+
+    /**
+     * Provisions {@code resource} like {@link #provision} and completes with facts learned while making it
+     * (an EC2 instance's id and private IP, a local slot's directory). The engine adds them to the resource's
+     * attributes in the same durable batch that makes it {@code FREE}, so the first lease on it already sees
+     * where it is, and a restart keeps them. A fact never replaces an attribute the pool's template sets, and
+     * one that breaks the attribute rules of a pool spec is left out (the audit event says which). The engine
+     * calls this method, not {@link #provision}; the default reports nothing.
+     */
+    default CompletableFuture<Map<String, Object>> provisionWithFacts(ResourceView resource) {
+        return provision(resource).thenApply(done -> Map.of());
+    }
 
     /** Removes {@code resource} and everything made for it. Idempotent; succeeds if it is already gone. */
     CompletableFuture<Void> deprovision(ResourceView resource);

@@ -187,6 +187,17 @@ public final class PoolsConfigValidator implements SpecValidator<PoolsConfig> {
         return null;
     }
 
+    /**
+     * Null when {@code key: value} is an acceptable resource attribute (the rules of a pool spec's
+     * {@code attributes}); otherwise what is wrong. Used for attributes a provider reports, too.
+     */
+    public static String attributeProblem(String key, Object value) {
+        if (key == null || !SpecPatterns.ATTRIBUTE_KEY_PATTERN.matcher(key).matches()) {
+            return "attribute name '" + key + "' must be 1 to 63 characters of A-Z, a-z, 0-9, '_', '.' and '-'";
+        }
+        return attributeValueProblem(value);
+    }
+
     private static String attributeValueProblem(Object value) {
         if (value instanceof String || value instanceof Boolean) {
             return null;

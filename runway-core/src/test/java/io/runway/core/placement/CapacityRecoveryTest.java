@@ -3,8 +3,11 @@ package io.runway.core.placement;
 import static io.runway.core.placement.PlacementFixture.await;
 import static io.runway.core.placement.PlacementFixture.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.runway.core.lease.EngineOptions;
+import io.runway.core.lease.Grant;
+import io.runway.core.lease.LeaseRequest;
 import io.runway.core.lease.LeaseEngine;
 import io.runway.core.pool.PoolSpec;
 import io.runway.core.pool.PoolsConfig;
@@ -99,11 +102,48 @@ class CapacityRecoveryTest {
         await(restarted.tick());
 
         assertThat(restarted.resources()).extracting(ResourceView::id, ResourceView::state, ResourceView::attributes)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("web-s1", ResourceState.FREE, Map.of("cpu", 4)),
-                        org.assertj.core.groups.Tuple.tuple("web-s2", ResourceState.FREE, Map.of("cpu", 4)));
+                .containsExactly(tuple("web-s1", ResourceState.FREE, Map.of("cpu", 4, "workDir", local.workingDirectory("web-s1").toString())),
+                        tuple("web-s2", ResourceState.FREE, Map.of("cpu", 4, "workDir", local.workingDirectory("web-s2").toString())));
         assertThat(local.slotCount()).isEqualTo(2);
         // New ids never reuse old ones.
         assertThat(await(restarted.provision("web", 1, "more"))).extracting(ResourceView::id).containsExactly("web-s3");
+    }
+
+    @Test
+    void factsAProviderReportsBecomeDurableAttributesBeforeTheResourceIsFree() {
+        Map<String, Object> reported = new java.util.LinkedHashMap<>();
+        reported.put("instanceId", "i-0abc");
+        reported.put("privateIp", "10.0.3.7");
+        reported.put("cpu", 64); // the template says 4: the template wins
+        reported.put("bad name", "x"); // not an attribute name: left out
+        reported.put("nested", List.of(1)); // not a scalar: left out
+        StuckProvider reporting = new StuckProvider() {
+            @Override
+            public CompletableFuture<Map<String, Object>> provisionWithFacts(ResourceView resource) {
+                calls.add("provision " + resource.id());
+                return CompletableFuture.completedFuture(reported);
+            }
+        };
+        LeaseEngine engine = start(reporting);
+        await(engine.provision("web", 1, "test"));
+        await(engine.tick());
+
+        Map<String, Object> expected = Map.of("cpu", 4, "instanceId", "i-0abc", "privateIp", "10.0.3.7");
+        assertThat(engine.resources()).extracting(ResourceView::state, ResourceView::attributes)
+                .containsExactly(tuple(ResourceState.FREE, expected));
+        // The first lease on it sees them.
+        Grant grant = await(engine.acquire(new LeaseRequest("alice", "web", null, 1, Duration.ofMinutes(5), Duration.ZERO, 0)));
+        assertThat(grant.lease().resources().get(0).attributes()).isEqualTo(expected);
+        assertThat(engine.resources().get(0).id()).isEqualTo("web-s1");
+        String description = String.valueOf(store.load().documents("capacity").get("web-s1").body());
+        assertThat(description).contains("i-0abc"); // in the durable description, not only in memory
+
+        // A restart (with a provider that reports nothing) keeps them, and is not asked to provision again.
+        StuckProvider quiet = new StuckProvider();
+        LeaseEngine restarted = start(quiet);
+        await(restarted.tick());
+        assertThat(restarted.resources()).extracting(ResourceView::attributes).containsExactly(expected);
+        assertThat(quiet.calls).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.runway.core.pool.PoolSpec;
 import io.runway.core.pool.PoolsConfig;
 import io.runway.core.pool.QuotaSpec;
 import io.runway.core.pool.ResourceTemplate;
+import io.runway.core.provider.local.LocalSlotProvider;
 import io.runway.core.resource.ResourceState;
 import io.runway.core.resource.ResourceView;
 import java.nio.file.Files;
@@ -118,7 +119,10 @@ class PlacementServiceTest {
 
         assertThat(live()).hasSize(4).allSatisfy(r -> {
             assertThat(r.state()).isEqualTo(ResourceState.LEASED);
-            assertThat(r.attributes()).isEqualTo(SLOT);
+            // The template's attributes, and the directory the local provider reported for the slot.
+            Map<String, Object> expected = new java.util.HashMap<>(SLOT);
+            expected.put(LocalSlotProvider.WORK_DIR, fx.local.workingDirectory(r.id()).toString());
+            assertThat(r.attributes()).isEqualTo(expected);
             assertThat(r.labels()).containsExactly("linux");
         });
         assertThat(fx.local.slotCount()).isEqualTo(4);

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -23,6 +24,8 @@ import java.util.stream.Stream;
  */
 public final class LocalSlotProvider implements Provider, CapacityProvider {
     public static final String NAME = "local";
+    /** The attribute that tells a lease where its slot's working directory is. */
+    public static final String WORK_DIR = "workDir";
 
     private final Path slotsDir;
     private final int maxSlots;
@@ -89,6 +92,12 @@ public final class LocalSlotProvider implements Provider, CapacityProvider {
             }
             Files.createDirectory(dir);
         });
+    }
+
+    /** Reports the slot's directory as the attribute {@value #WORK_DIR}. */
+    @Override
+    public CompletableFuture<Map<String, Object>> provisionWithFacts(ResourceView resource) {
+        return provision(resource).thenApply(done -> Map.of(WORK_DIR, workingDirectory(resource.id()).toString()));
     }
 
     @Override
