@@ -49,8 +49,15 @@ class EmbeddedTrafficRouterTest {
     void start() throws IOException {
         stable = TestBackend.answering("v1");
         canary = TestBackend.answering("v2");
-        router = new EmbeddedTrafficRouter(
-                EmbeddedRouterOptions.DEFAULT.withRequestTimeout(Duration.ofMillis(500)), clock);
+        // Default timeouts: a short one would turn a slow moment of a loaded build machine into a 504.
+        restartRouter(EmbeddedRouterOptions.DEFAULT);
+    }
+
+    private void restartRouter(EmbeddedRouterOptions options) {
+        if (router != null) {
+            router.close();
+        }
+        router = new EmbeddedTrafficRouter(options, clock);
         router.start();
         router.listen(SERVICE, 0);
         base = router.address(SERVICE);
@@ -92,11 +99,7 @@ class EmbeddedTrafficRouterTest {
 
     @Test
     void manyConcurrentClientsWithBodiesGetTheirOwnAnswersFromASmallPool() throws Exception {
-        router.close();
-        router = new EmbeddedTrafficRouter(EmbeddedRouterOptions.DEFAULT.withMaxThreads(4), clock);
-        router.start();
-        router.listen(SERVICE, 0);
-        base = router.address(SERVICE);
+        restartRouter(EmbeddedRouterOptions.DEFAULT.withMaxThreads(4));
         router.setRoute(SERVICE, Route.canary("v1", stable.backend(), "v2", canary.backend(), 2_000));
         int clients = 16;
         int perClient = 40;
@@ -253,6 +256,7 @@ class EmbeddedTrafficRouterTest {
 
     @Test
     void countsRefusedConnectionsAndTimeoutsAsErrors() throws Exception {
+        restartRouter(EmbeddedRouterOptions.DEFAULT.withRequestTimeout(Duration.ofMillis(500))); // /slow never answers
         Backend refusing = Backend.of("http://127.0.0.1:" + closedPort());
         router.setRoute(SERVICE, Route.single("v9", refusing));
         HttpResponse<String> refused = get("/", Map.of("X-Request-Id", "refused-1"));
