@@ -21,10 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One client connection carrying many requests: after each proxied answer the router resumes reading
- * that connection in the thread that finished the answer ({@link RouterThreadPool}), so requests
- * waiting in the connection (pipelined) or arriving after each answer (keep-alive) must each be read,
- * routed and answered once, in order. Raw sockets, so nothing in between reorders or reconnects.
+ * One client connection carrying many requests: after each proxied answer the router resumes that
+ * connection in the thread that finished the answer ({@link RouterThreadPool}) — parsing a request already
+ * buffered, or else only registering read interest — so requests waiting in the connection (pipelined)
+ * or arriving after each answer (keep-alive) must each be read, routed and answered once, in order, and
+ * a client closing an idle connection must be noticed. Raw sockets, so nothing in between reorders or
+ * reconnects.
  */
 class RouterConnectionReuseTest {
     private static final String SERVICE = "shop";
@@ -92,6 +94,22 @@ class RouterConnectionReuseTest {
         }
         assertThat(versions).contains("v1", "v2");
         assertThat(router.snapshot(SERVICE).total().requests()).isEqualTo(count);
+    }
+
+    @Test
+    void aClientThatClosesAfterItsAnswerIsNoticedWhileTheConnectionWaits() throws Exception {
+        router.setRoute(SERVICE, Route.single("v1", stable.backend()));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request(0).getBytes(StandardCharsets.US_ASCII));
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            assertAnswered(readResponse(in), 0);
+
+            // The idle connection only waits for read interest now: the close must still reach the router,
+            // which then closes its side (an end of stream here, not the 10 s read timeout).
+            socket.shutdownOutput();
+            assertThat(in.read()).isEqualTo(-1);
+        }
     }
 
     @Test
