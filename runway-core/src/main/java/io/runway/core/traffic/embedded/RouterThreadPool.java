@@ -14,10 +14,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * the upstream client's selector thread). Jetty 12.0's server connection then resumes reading that client
  * connection by handing itself to the executor ({@code HttpConnection.run}, i.e. {@code onFillable}) — one
  * pool-thread wake-up and context switch per request, which a JFR profile showed as about 0.6 thread parks
- * per request (docs/performance.md, Router, session 4). The resumed step is non-blocking here: it reads
- * what the client has sent (usually nothing yet, so it only registers read interest), and a request it
- * finds is routed and sent upstream asynchronously by {@link RoutingProxyHandler}, which is declared
- * non-blocking. So the calling thread (a selector, or a pool thread already running) does it itself.
+ * per request (docs/performance.md, Router, session 4). The resumed step is non-blocking here: with
+ * nothing buffered it only registers read interest (see {@link #resume}), and a buffered (pipelined)
+ * request is parsed, routed and sent upstream asynchronously by {@link RoutingProxyHandler}, which is
+ * declared non-blocking. So the calling thread (a selector, or a pool thread already running) does it.
  *
  * <p>Only that task runs inline; everything else (the upstream client's tasks, the selectors themselves,
  * idle-timeout handling) is queued as usual.
