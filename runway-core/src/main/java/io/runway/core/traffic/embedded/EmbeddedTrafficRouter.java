@@ -50,7 +50,7 @@ public final class EmbeddedTrafficRouter implements TrafficRouter {
     public EmbeddedTrafficRouter(EmbeddedRouterOptions options, Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.threads = new QueuedThreadPool(options.maxThreads(), 2);
+        this.threads = new RouterThreadPool(options.maxThreads(), 2);
         threads.setName("runway-router");
         threads.setReservedThreads(0); // no threads parked "just in case" on a 2-core machine
         this.timer = new ScheduledExecutorScheduler("runway-router-timer", true);
