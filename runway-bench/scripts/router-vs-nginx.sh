@@ -9,7 +9,7 @@
 # and nginx once each, back to back; pass --rounds=N to alternate them N times in one run. Besides
 # throughput and latency it reports each proxy's CPU time per request (from /proc), which a busy shared
 # machine disturbs far less than throughput.
-#   runway-bench/scripts/router-vs-nginx.sh [--connections=8] [--seconds=10] [--warmup=3] [--rounds=1]
+#   runway-bench/scripts/router-vs-nginx.sh [--connections=8] [--seconds=10] [--warmup=3] [--prewarm=10] [--rounds=1]
 # ROUTER_JFR=file.jfr records a JFR profile of the router JVM. ROUTER_MODE=in-jvm runs the router inside
 # the load generator's JVM instead (the harness of sessions 1 and 2, kept to compare with them).
 set -euo pipefail
