@@ -23,6 +23,14 @@ public final class VersionMeter {
         }
     }
 
+    /**
+     * A request already recorded as a success failed afterwards (its backend died in the middle of the
+     * body): it counts as an error now too. Never more errors than requests, since it was recorded first.
+     */
+    public void failedAfterRecording() {
+        errors.increment();
+    }
+
     /** Cumulative traffic so far. Requests are the latency count, so the two always agree. */
     public synchronized VersionTraffic snapshot() {
         long errorCount = errors.sum();

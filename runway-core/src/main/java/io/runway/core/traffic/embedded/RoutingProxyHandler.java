@@ -158,6 +158,20 @@ final class RoutingProxyHandler extends ProxyHandler {
                                                   org.eclipse.jetty.client.Response upstreamResponse,
                                                   Response response, Callback callback, Throwable failure) {
         exchangeOf(request).count(true);
+        if (!response.isCommitted()) {
+            // A backend that fails after its headers (a version being torn down, or crashing mid-answer) has
+            // had them copied already, its Content-Length among them: the 502/504 page would then not fit
+            // and Jetty would log a stack trace instead of answering. Start over, keeping the router's own.
+            String requestId = response.getHeaders().get(RequestIds.HEADER);
+            String version = response.getHeaders().get(VERSION_HEADER);
+            response.reset();
+            if (requestId != null) {
+                response.getHeaders().put(RequestIds.HEADER, requestId);
+            }
+            if (version != null) {
+                response.getHeaders().put(VERSION_HEADER, version);
+            }
+        }
         super.onServerToProxyResponseFailure(request, upstream, upstreamResponse, response, callback, failure);
     }
 
@@ -224,6 +238,7 @@ final class RoutingProxyHandler extends ProxyHandler {
         final VersionMeter meter;
         final long startNanos;
         private boolean counted;
+        private boolean countedAsError;
 
         Exchange(String requestId, Backend backend, VersionMeter meter, long startNanos) {
             this.requestId = requestId;
@@ -232,12 +247,17 @@ final class RoutingProxyHandler extends ProxyHandler {
             this.startNanos = startNanos;
         }
 
-        // Once per request: a failure after the response head (the backend dying mid-body) is not
-        // counted again, the request was already counted by its status.
+        // Once per request, when its head arrives (its latency is the time to the head). A failure after
+        // that (the backend dying mid-body) turns a success into an error, since the client gets a 502 or a
+        // cut answer, without counting the request twice.
         void count(boolean error) {
             if (!counted) {
                 counted = true;
+                countedAsError = error;
                 meter.record(System.nanoTime() - startNanos, error);
+            } else if (error && !countedAsError) {
+                countedAsError = true;
+                meter.failedAfterRecording();
             }
         }
     }

@@ -11,12 +11,17 @@ import io.runway.core.traffic.Route;
 import io.runway.core.traffic.Stickiness;
 import io.runway.core.traffic.TrafficSnapshot;
 import io.runway.core.time.MutableClock;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -270,6 +275,35 @@ class EmbeddedTrafficRouterTest {
         TrafficSnapshot snapshot = router.snapshot(SERVICE);
         assertThat(snapshot.version("v9").errors()).isEqualTo(1);
         assertThat(snapshot.version("v1").errors()).isEqualTo(1);
+    }
+
+    @Test
+    void aBackendDyingAfterItsHeadersGetsACleanBadGateway() throws Exception {
+        try (ServerSocket dying = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread backend = new Thread(() -> {
+                try (Socket s = dying.accept()) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+                    while (!in.readLine().isEmpty()) {
+                        // the request's headers
+                    }
+                    // Promises 16 bytes and closes without a body, as a process stopped mid-answer does.
+                    s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 16\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream().flush();
+                } catch (IOException ignored) {
+                    // the test's assertions say what happened
+                }
+            });
+            backend.start();
+            router.setRoute(SERVICE, Route.single("v7", Backend.of("http://127.0.0.1:" + dying.getLocalPort())));
+
+            HttpResponse<String> r = get("/", Map.of("X-Request-Id", "dying-1"));
+            backend.join(10_000);
+
+            assertThat(r.statusCode()).isEqualTo(502);
+            assertThat(r.headers().firstValue("X-Request-Id")).contains("dying-1");
+            assertThat(r.headers().firstValue("X-Runway-Version")).contains("v7");
+            assertThat(router.snapshot(SERVICE).version("v7").errors()).isEqualTo(1);
+        }
     }
 
     @Test
