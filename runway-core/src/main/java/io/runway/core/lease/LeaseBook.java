@@ -309,6 +309,9 @@ final class LeaseBook {
      * waited for).
      */
     private void trimEnded(Changes ch) {
+        if (ended.size() <= maxEndedLeases) {
+            return; // the usual case on every lease end: no iterator to allocate
+        }
         for (Iterator<LeaseRecord> it = ended.values().iterator(); ended.size() > maxEndedLeases && it.hasNext(); ) {
             LeaseRecord oldest = it.next();
             if (!hasRoom(ch, 1)) {
