@@ -19,6 +19,11 @@ final class ByteSource {
         return position == end;
     }
 
+    /** Whether exactly one byte is left and it is {@code value}; reads nothing. */
+    boolean isOnly(int value) {
+        return end - position == 1 && (bytes[position] & 0xFF) == value;
+    }
+
     int readByte() {
         if (position >= end) {
             throw new CorruptFrameException("frame ends early");

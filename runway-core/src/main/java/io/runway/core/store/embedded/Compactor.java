@@ -21,6 +21,7 @@ final class Compactor {
     private static final Logger LOG = LoggerFactory.getLogger(Compactor.class);
 
     private final Path dir;
+    private final SpareSegment spare;
     private final Runnable onFinished;
     private final Runnable onSuccess;
     private Thread running;
@@ -31,8 +32,9 @@ final class Compactor {
      * @param onSuccess called after a snapshot is durable
      * @param lastSnapshotBytes size of the snapshot found on open, 0 if none
      */
-    Compactor(Path dir, long lastSnapshotBytes, Runnable onFinished, Runnable onSuccess) {
+    Compactor(Path dir, SpareSegment spare, long lastSnapshotBytes, Runnable onFinished, Runnable onSuccess) {
         this.dir = dir;
+        this.spare = spare;
         this.lastSnapshotBytes = lastSnapshotBytes;
         this.onFinished = onFinished;
         this.onSuccess = onSuccess;
@@ -77,11 +79,17 @@ final class Compactor {
         }
     }
 
+    /** Drops what the snapshot replaces; the newest retired segment becomes the spare if there is none. */
     private void deleteBefore(long sequence) throws IOException {
-        List<Path> replaced = new ArrayList<>(LogFiles.list(dir, LogFiles.LOG_SUFFIX).headMap(sequence).values());
-        replaced.addAll(LogFiles.list(dir, LogFiles.SNAPSHOT_SUFFIX).headMap(sequence).values());
-        for (Path file : replaced) {
-            Files.deleteIfExists(file);
+        List<Path> segments = new ArrayList<>(LogFiles.list(dir, LogFiles.LOG_SUFFIX).headMap(sequence).values());
+        for (int i = 0; i < segments.size() - 1; i++) {
+            Files.deleteIfExists(segments.get(i));
+        }
+        if (!segments.isEmpty()) {
+            spare.offer(segments.get(segments.size() - 1));
+        }
+        for (Path snapshot : LogFiles.list(dir, LogFiles.SNAPSHOT_SUFFIX).headMap(sequence).values()) {
+            Files.deleteIfExists(snapshot);
         }
         LogFiles.syncDirectory(dir);
     }

@@ -35,21 +35,23 @@ public final class EmbeddedStateStore implements StateStore {
     private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
     private final AtomicReference<EmbeddedStoreStats> stats = new AtomicReference<>(EmbeddedStoreStats.ZERO);
     private final Compactor compactor;
+    private final SpareSegment spare;
     private final Thread writerThread;
     private boolean filesReleased;
 
     private EmbeddedStateStore(Path dir, EmbeddedStoreOptions options, DirectoryLock lock, Recovery.Result recovered,
-            SegmentWriter segment, SegmentWriter.Opener opener) {
+            SegmentWriter segment, SegmentWriter.Opener opener, SpareSegment spare) {
         this.dir = dir;
         this.lock = lock;
         this.state = recovered.state();
         VersionLedger ledger = new VersionLedger();
         ledger.seed(state);
         this.queue = new CommitQueue(dir.toString(), ledger);
-        this.compactor = new Compactor(dir, recovered.snapshotBytes(), queue::wake,
+        this.spare = spare;
+        this.compactor = new Compactor(dir, spare, recovered.snapshotBytes(), queue::wake,
                 () -> stats.updateAndGet(EmbeddedStoreStats::afterCompaction));
         LogWriter writer = new LogWriter(dir, options.compactAfterBytes(), queue, state, stateLock.writeLock(),
-                compactor, stats, segment, recovered.logBytes(), opener, this::releaseFilesIfClosed);
+                compactor, stats, segment, recovered.logBytes(), opener, spare, this::releaseFilesIfClosed);
         this.writerThread = new Thread(writer, "runway-store-writer[" + dir + "]");
         writerThread.setDaemon(true);
     }
@@ -77,8 +79,10 @@ public final class EmbeddedStateStore implements StateStore {
             Files.createDirectories(absolute);
             lock = DirectoryLock.acquire(absolute);
             Recovery.Result recovered = Recovery.recover(absolute);
-            SegmentWriter segment = SegmentWriter.create(absolute, recovered.nextSegment(), opener);
-            EmbeddedStateStore store = new EmbeddedStateStore(absolute, options, lock, recovered, segment, opener);
+            SpareSegment spare = new SpareSegment(absolute);
+            SegmentWriter segment = SegmentWriter.start(absolute, recovered.nextSegment(), spare.take(), opener);
+            EmbeddedStateStore store = new EmbeddedStateStore(absolute, options, lock, recovered, segment, opener,
+                    spare);
             store.writerThread.start();
             return store;
         } catch (IOException | RuntimeException e) {
@@ -159,6 +163,7 @@ public final class EmbeddedStateStore implements StateStore {
         }
         filesReleased = true;
         compactor.awaitIdle();
+        spare.close();
         closeQuietly(lock);
     }
 

@@ -19,21 +19,42 @@ final class FrameReader implements AutoCloseable {
     private byte[] payload = new byte[4096];
     private long validLength;
     private String stopReason;
+    private int version;
+    private int salt;
 
-    FrameReader(Path file, int expectedMagic) throws IOException {
+    private FrameReader(Path file, int expectedMagic, int oldestVersion, int newestVersion, long sequence)
+            throws IOException {
         this.file = file;
         this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         try {
             int magic = in.readInt();
-            int version = in.readInt();
-            if (magic != expectedMagic || version != LogFiles.FORMAT_VERSION) {
-                throw new IOException(file + " is not a Runway state file of format " + LogFiles.FORMAT_VERSION
-                        + " (magic " + Integer.toHexString(magic) + ", version " + version + ")");
+            version = in.readInt();
+            if (magic != expectedMagic || version < oldestVersion || version > newestVersion) {
+                in.close();
+                throw new IOException(file + " is not a Runway state file of format " + oldestVersion
+                        + (newestVersion > oldestVersion ? " to " + newestVersion : "") + " (magic "
+                        + Integer.toHexString(magic) + ", version " + version + ")");
             }
+            salt = expectedMagic == LogFiles.LOG_MAGIC ? LogFiles.salt(sequence, version) : 0;
             validLength = LogFiles.HEADER_BYTES;
         } catch (EOFException e) {
             stopReason = "header incomplete";
         }
+    }
+
+    /** A reader of log segment {@code sequence} (either format). */
+    static FrameReader segment(Path file, long sequence) throws IOException {
+        return new FrameReader(file, LogFiles.LOG_MAGIC, 1, LogFiles.LOG_FORMAT_VERSION, sequence);
+    }
+
+    static FrameReader snapshot(Path file) throws IOException {
+        return new FrameReader(file, LogFiles.SNAPSHOT_MAGIC, LogFiles.SNAPSHOT_FORMAT_VERSION,
+                LogFiles.SNAPSHOT_FORMAT_VERSION, 0);
+    }
+
+    /** The file's format version (0 when its header is incomplete). */
+    int version() {
+        return version;
     }
 
     /** Whether the 8-byte header was there; a file without one was torn right after creation. */
@@ -70,7 +91,7 @@ final class FrameReader implements AutoCloseable {
         }
         crc.reset();
         crc.update(payload, 0, length);
-        if ((int) crc.getValue() != expectedCrc) {
+        if (((int) crc.getValue() ^ salt) != expectedCrc) {
             stopReason = "checksum mismatch";
             return null;
         }

@@ -19,16 +19,31 @@ import java.util.zip.CRC32C;
  * lock                          held with FileChannel.tryLock while a store is open
  * 00000000000000000007.snapshot state as of the start of segment 7
  * 00000000000000000007.log      segments 7, 8, ... replayed in order after the snapshot
- * *.tmp                         a snapshot being written; ignored and deleted on open
+ * spare.segment                 a retired (or zero-filled) segment file kept to be reused as the next one
+ * *.tmp                         a snapshot or spare being written; ignored and deleted on open
  * </pre>
  *
  * Every file starts with an 8-byte header (magic, format version). Every frame is
- * {@code [int length][int CRC32C of payload][payload]}, so a torn or partial write is detected.
+ * {@code [int length][int checksum][payload]}, so a torn or partial write is detected. The checksum is
+ * the CRC32C of the payload; in log segments of format 2 it is XORed with a salt derived from the
+ * segment's sequence number.
+ *
+ * <p>Why the salt: a new segment reuses the file of a retired one (see {@link SpareSegment}) and
+ * overwrites it from the start, because overwriting blocks a file already owns lets {@code fdatasync}
+ * skip the file system's journal (no size or allocation change to record), which makes every commit
+ * cheaper and keeps it from waiting behind the journal when a snapshot is written at the same time. Past
+ * the last frame written, such a file still holds frames of its previous life; salted with another
+ * sequence number, they fail the check and read as the end of the segment. A segment the writer left for
+ * the next one ends with a {@link #SEGMENT_END} frame, so recovery can tell its end from damage.
  */
 final class LogFiles {
     static final int LOG_MAGIC = 0x52574C47; // "RWLG"
     static final int SNAPSHOT_MAGIC = 0x5257534E; // "RWSN"
-    static final int FORMAT_VERSION = 1;
+    /** Log segments: 1 = unsalted checksums, no end frame (still read); 2 = salted, end frame on roll. */
+    static final int LOG_FORMAT_VERSION = 2;
+    static final int SNAPSHOT_FORMAT_VERSION = 1;
+    /** Payload tag of the frame that closes a segment the writer moved on from. */
+    static final int SEGMENT_END = 2;
     static final int HEADER_BYTES = 8;
     static final int FRAME_HEADER_BYTES = 8;
     /** Larger frames are treated as corruption; a batch this big is not a realistic lease write. */
@@ -37,6 +52,7 @@ final class LogFiles {
     static final String LOG_SUFFIX = ".log";
     static final String SNAPSHOT_SUFFIX = ".snapshot";
     static final String TEMP_SUFFIX = ".tmp";
+    static final String SPARE_NAME = "spare.segment";
 
     private LogFiles() {
     }
@@ -72,10 +88,22 @@ final class LogFiles {
         return files;
     }
 
+    static Path spare(Path dir) {
+        return dir.resolve(SPARE_NAME);
+    }
+
     /** Writes the file header into the sink. */
-    static void writeHeader(ByteSink sink, int magic) {
+    static void writeHeader(ByteSink sink, int magic, int version) {
         sink.putIntAt(sink.reserveInt(), magic);
-        sink.putIntAt(sink.reserveInt(), FORMAT_VERSION);
+        sink.putIntAt(sink.reserveInt(), version);
+    }
+
+    /**
+     * The checksum salt of a log segment: distinct for any two sequence numbers less than 2^32 apart
+     * (multiplying by an odd constant is a bijection on 32-bit integers); 0 for format 1 files.
+     */
+    static int salt(long sequence, int version) {
+        return version >= 2 ? (int) sequence * 0x9E3779B1 : 0;
     }
 
     /** Starts a frame; returns the position to pass to {@link #endFrame}. */
@@ -86,12 +114,17 @@ final class LogFiles {
     }
 
     static void endFrame(ByteSink sink, int start, CRC32C crc) {
+        endFrame(sink, start, crc, 0);
+    }
+
+    /** Ends a frame whose checksum carries {@code salt} (see {@link #salt}). */
+    static void endFrame(ByteSink sink, int start, CRC32C crc, int salt) {
         int payloadStart = start + FRAME_HEADER_BYTES;
         int length = sink.size() - payloadStart;
         crc.reset();
         crc.update(sink.array(), payloadStart, length);
         sink.putIntAt(start, length);
-        sink.putIntAt(start + 4, (int) crc.getValue());
+        sink.putIntAt(start + 4, (int) crc.getValue() ^ salt);
     }
 
     /** Makes a file creation, rename or deletion in the directory durable. */

@@ -28,6 +28,7 @@ final class LogWriter implements Runnable {
     private final AtomicReference<EmbeddedStoreStats> stats;
     private final Runnable onExit;
     private final SegmentWriter.Opener opener;
+    private final SpareSegment spare;
     private final ByteSink sink = new ByteSink(1 << 16);
     private final CRC32C crc = new CRC32C();
     private final List<CompletableFuture<Void>> compactionWaiters = new ArrayList<>();
@@ -36,7 +37,7 @@ final class LogWriter implements Runnable {
 
     LogWriter(Path dir, long compactAfterBytes, CommitQueue queue, StateTable state, Lock stateWriteLock,
             Compactor compactor, AtomicReference<EmbeddedStoreStats> stats, SegmentWriter segment,
-            long bytesSinceSnapshot, SegmentWriter.Opener opener, Runnable onExit) {
+            long bytesSinceSnapshot, SegmentWriter.Opener opener, SpareSegment spare, Runnable onExit) {
         this.dir = dir;
         this.compactAfterBytes = compactAfterBytes;
         this.queue = queue;
@@ -48,6 +49,7 @@ final class LogWriter implements Runnable {
         this.bytesSinceSnapshot = bytesSinceSnapshot;
         this.onExit = onExit;
         this.opener = opener;
+        this.spare = spare;
     }
 
     @Override
@@ -92,7 +94,7 @@ final class LogWriter implements Runnable {
             }
             int frame = LogFiles.beginFrame(sink);
             RecordCodec.writeBatch(sink, batch);
-            LogFiles.endFrame(sink, frame, crc);
+            LogFiles.endFrame(sink, frame, crc, segment.salt());
             batches++;
             records += batch.leases().size() + batch.resources().size() + batch.events().size()
                     + batch.purgedLeaseIds().size();
@@ -128,11 +130,15 @@ final class LogWriter implements Runnable {
     private void compactIfDue() throws IOException {
         // The bar is at least the snapshot's size, so a large state is not rewritten for a little log.
         long threshold = Math.max(compactAfterBytes, compactor.lastSnapshotBytes());
+        if (bytesSinceSnapshot >= threshold / 4) {
+            spare.prepare(threshold); // a store busy enough to roll soon gets its next segment file ready
+        }
         if (compactor.isRunning() || (bytesSinceSnapshot < threshold && compactionWaiters.isEmpty())) {
             return;
         }
         // Roll first: the snapshot then covers exactly the segments before the new one.
-        SegmentWriter next = SegmentWriter.create(dir, segment.sequence() + 1, opener);
+        segment.end(sink, crc);
+        SegmentWriter next = SegmentWriter.start(dir, segment.sequence() + 1, spare.take(), opener);
         segment.close();
         segment = next;
         bytesSinceSnapshot = 0;

@@ -14,7 +14,7 @@ import java.util.List;
  * Compact binary form of the store records. Hand-written rather than Jackson because it sits on the
  * commit hot path (tens of thousands of records a second) and must reproduce Instants exactly. Enums are
  * written by name so reordering constants cannot change what old files mean. A change to any record's
- * fields needs a new {@link LogFiles#FORMAT_VERSION} and a reader for the old one.
+ * fields needs a new {@link LogFiles#LOG_FORMAT_VERSION} (and snapshot version) and a reader for the old one.
  */
 final class RecordCodec {
     static final int BATCH = 1;

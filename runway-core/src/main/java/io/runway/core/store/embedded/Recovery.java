@@ -49,7 +49,7 @@ final class Recovery {
         Map<Long, Path> replay = segments.tailMap(base, true);
         long last = replay.isEmpty() ? -1 : segments.lastKey();
         for (Map.Entry<Long, Path> entry : replay.entrySet()) {
-            logBytes += replaySegment(entry.getValue(), state, entry.getKey() == last);
+            logBytes += replaySegment(entry.getValue(), entry.getKey(), state, entry.getKey() == last);
             nextSegment = entry.getKey() + 1;
         }
         LogFiles.syncDirectory(dir);
@@ -57,11 +57,15 @@ final class Recovery {
         return new Result(state, nextSegment, logBytes, snapshotBytes);
     }
 
-    /** Applies a segment's good frames; returns the bytes kept. */
-    private static long replaySegment(Path file, StateTable state, boolean isLast) throws IOException {
+    /**
+     * Applies a segment's good frames; returns the bytes kept. A segment ends at its end frame (what follows
+     * is a reused file's earlier life), at the end of the file, or, for the last segment only, at a torn
+     * tail.
+     */
+    private static long replaySegment(Path file, long sequence, StateTable state, boolean isLast) throws IOException {
         long goodLength;
         String stop;
-        try (FrameReader reader = new FrameReader(file, LogFiles.LOG_MAGIC)) {
+        try (FrameReader reader = FrameReader.segment(file, sequence)) {
             if (!reader.hasHeader()) {
                 if (!isLast) {
                     throw new IOException("log segment " + file + " has no header but later segments exist");
@@ -79,6 +83,9 @@ final class Recovery {
                         stop = reader.describeStop();
                     }
                     break;
+                }
+                if (reader.version() >= 2 && frame.isOnly(LogFiles.SEGMENT_END)) {
+                    return reader.validLength(); // closed by the writer: complete, whatever follows
                 }
                 try {
                     state.apply(RecordCodec.readBatch(frame));

@@ -40,7 +40,7 @@ final class SnapshotFile {
         long size;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            LogFiles.writeHeader(sink, LogFiles.SNAPSHOT_MAGIC);
+            LogFiles.writeHeader(sink, LogFiles.SNAPSHOT_MAGIC, LogFiles.SNAPSHOT_FORMAT_VERSION);
             int frame = LogFiles.beginFrame(sink);
             sink.writeByte(HEAD);
             sink.writeSignedVarLong(state.fencingHighWater());
@@ -107,7 +107,7 @@ final class SnapshotFile {
     /** Reads a snapshot; any damage is an error, because the log it replaced is gone. */
     static StateTable read(Path file) throws IOException {
         StateTable state = new StateTable();
-        try (FrameReader reader = new FrameReader(file, LogFiles.SNAPSHOT_MAGIC)) {
+        try (FrameReader reader = FrameReader.snapshot(file)) {
             ByteSource head = reader.next();
             if (head == null || head.readByte() != HEAD) {
                 throw damaged(reader, "no head frame");

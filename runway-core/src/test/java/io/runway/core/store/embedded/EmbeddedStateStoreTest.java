@@ -244,7 +244,7 @@ class EmbeddedStateStoreTest extends StateStoreContract {
         store.close();
         AtomicBoolean failForce = new AtomicBoolean();
         useStore(EmbeddedStateStore.open(dir, EmbeddedStoreOptions.defaults(),
-                file -> new FailingChannel(SegmentWriter.Opener.DEFAULT.open(file), failForce)));
+                (file, reused) -> new FailingChannel(SegmentWriter.Opener.DEFAULT.open(file, reused), failForce)));
         await(store.commit(grant("L1", 1)));
 
         failForce.set(true);
