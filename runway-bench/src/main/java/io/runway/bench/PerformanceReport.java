@@ -149,7 +149,8 @@ public final class PerformanceReport {
 
     /** Runs the selected scenarios in a fixed order; a log line shows each one as it ends. */
     static Report run(ReportSettings s, PrintStream log) throws Exception {
-        log.println(fmt("disk %s, warm-up %s, measured %s per scenario, %d cores, Java %s", s.disk(), s.warmup(),
+        log.println(fmt("disk %s, warm-up %s (hand-off %s), measured %s per scenario, %d cores, Java %s", s.disk(),
+                s.warmup(), s.handoffWarmup(),
                 s.measure(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         FsyncFloor.Result floor = null;
         GlobalLockModel.Result model = null;
@@ -175,7 +176,7 @@ public final class PerformanceReport {
         }
         if (s.runs("handoff")) {
             handoff = HandoffLatency.run(s.disk(), new HandoffLatency.Settings(s.resources(), s.waiters(),
-                    s.holdMinMillis(), s.holdMaxMillis(), s.warmup(), s.measure()));
+                    s.holdMinMillis(), s.holdMaxMillis(), s.handoffWarmup(), s.measure()));
             log.println(fmt("runway hand-off: p50 %.2f ms, p99 %.2f ms, %,d hand-offs, waiters parked mean %.0f, "
                             + "failures %d", handoff.handoff().p50Millis(), handoff.handoff().p99Millis(),
                     handoff.handoff().count(), handoff.parkedMean(), handoff.failures()));

@@ -16,7 +16,7 @@ class PerformanceReportTest {
 
     @Test
     void everyScenarioRunsAndTheTablePrints() throws Exception {
-        ReportSettings settings = ReportSettings.parse("--disk", disk.toString(), "--warmup", "50ms",
+        ReportSettings settings = ReportSettings.parse("--disk", disk.toString(), "--warmup", "50ms", "--handoff-warmup", "50ms",
                 "--measure", "300ms", "--resources", "5", "--requesters", "10", "--fleet-sizes", "10,100",
                 "--background", "2", "--waiters", "10", "--hold", "5-15");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -45,7 +45,7 @@ class PerformanceReportTest {
 
     @Test
     void targetsLeftOutWithOnlyAreReportedAsNotRun() throws Exception {
-        ReportSettings settings = ReportSettings.parse("--disk", disk.toString(), "--warmup", "50ms",
+        ReportSettings settings = ReportSettings.parse("--disk", disk.toString(), "--warmup", "50ms", "--handoff-warmup", "50ms",
                 "--measure", "200ms", "--only", "floor");
         PerformanceReport.Report report = PerformanceReport.run(settings, new PrintStream(new ByteArrayOutputStream(),
                 true, StandardCharsets.UTF_8));
