@@ -130,8 +130,10 @@ final class LogWriter implements Runnable {
     private void compactIfDue() throws IOException {
         // The bar is at least the snapshot's size, so a large state is not rewritten for a little log.
         long threshold = Math.max(compactAfterBytes, compactor.lastSnapshotBytes());
-        if (bytesSinceSnapshot >= threshold / 4) {
-            spare.prepare(threshold); // a store busy enough to roll soon gets its next segment file ready
+        if (bytesSinceSnapshot >= threshold / 4 && !compactor.isRunning()) {
+            // A store busy enough to roll soon gets its next segment file ready. Not while a compaction runs:
+            // that one hands over the segment it retires, which would otherwise be deleted.
+            spare.prepare(threshold);
         }
         if (compactor.isRunning() || (bytesSinceSnapshot < threshold && compactionWaiters.isEmpty())) {
             return;
