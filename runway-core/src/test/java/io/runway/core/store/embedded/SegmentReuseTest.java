@@ -34,14 +34,8 @@ class SegmentReuseTest {
     void framesOfAReusedFilesEarlierLifeAreNotReplayedAfterACrash() throws Exception {
         // Segment 5 holds five versions of L; retired, its file becomes segment 9, which gets one frame of
         // exactly the same length as segment 5's first, so segment 5's second frame follows it intact.
-        SegmentWriter five = SegmentWriter.create(dir, 5, SegmentWriter.Opener.DEFAULT);
-        for (int version = 1; version <= 5; version++) {
-            append(five, grant("L", version));
-        }
-        five.close();
-        Path spare = LogFiles.spare(dir);
-        Files.move(LogFiles.segment(dir, 5), spare);
-        SegmentWriter nine = SegmentWriter.start(dir, 9, spare, SegmentWriter.Opener.DEFAULT);
+        writeFiveVersionsOfL(5);
+        SegmentWriter nine = reuseAs(5, 9);
         append(nine, grant("M", 1));
         nine.close(); // no end frame: the writer died here
 
@@ -57,13 +51,8 @@ class SegmentReuseTest {
     @Test
     void withoutTheSaltTheSameFileWouldReplayItsEarlierLife() throws Exception {
         // The control for the test above: the same bytes read as a format 1 file (no salt) replay L.
-        SegmentWriter five = SegmentWriter.create(dir, 5, SegmentWriter.Opener.DEFAULT);
-        for (int version = 1; version <= 5; version++) {
-            append(five, grant("L", version));
-        }
-        five.close();
-        Path file = LogFiles.segment(dir, 5);
-        rewriteFrames(file, 1, 0);
+        writeFiveVersionsOfL(5);
+        rewriteFrames(LogFiles.segment(dir, 5), 1, 0);
 
         StoredState state = Recovery.recover(dir).state().toStoredState();
 
@@ -72,14 +61,8 @@ class SegmentReuseTest {
 
     @Test
     void aSegmentEndsAtItsEndFrameWhateverFollows() throws Exception {
-        SegmentWriter five = SegmentWriter.create(dir, 5, SegmentWriter.Opener.DEFAULT);
-        for (int version = 1; version <= 5; version++) {
-            append(five, grant("L", version));
-        }
-        five.close();
-        Path spare = LogFiles.spare(dir);
-        Files.move(LogFiles.segment(dir, 5), spare);
-        SegmentWriter nine = SegmentWriter.start(dir, 9, spare, SegmentWriter.Opener.DEFAULT);
+        writeFiveVersionsOfL(5);
+        SegmentWriter nine = reuseAs(5, 9);
         append(nine, grant("M", 1));
         nine.end(new ByteSink(64), crc);
         nine.close();
@@ -178,6 +161,21 @@ class SegmentReuseTest {
         assertThatThrownBy(() -> EmbeddedStateStore.open(dir)).isInstanceOf(UnavailableException.class)
                 .hasMessageContaining(LogFiles.segment(dir, 1).getFileName().toString())
                 .hasMessageContaining("version 9");
+    }
+
+    private void writeFiveVersionsOfL(long sequence) throws IOException {
+        try (SegmentWriter segment = SegmentWriter.create(dir, sequence, SegmentWriter.Opener.DEFAULT)) {
+            for (int version = 1; version <= 5; version++) {
+                append(segment, grant("L", version));
+            }
+        }
+    }
+
+    /** Retires segment {@code from} as the spare, as a compaction does, and starts segment {@code to} in it. */
+    private SegmentWriter reuseAs(long from, long to) throws IOException {
+        Path spare = LogFiles.spare(dir);
+        Files.move(LogFiles.segment(dir, from), spare);
+        return SegmentWriter.start(dir, to, spare, SegmentWriter.Opener.DEFAULT);
     }
 
     private void append(SegmentWriter segment, StoreBatch batch) throws IOException {
