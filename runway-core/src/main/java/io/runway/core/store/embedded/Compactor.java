@@ -96,16 +96,6 @@ final class Compactor {
 
     /** Waits until no compaction runs (used by close, so no thread touches the directory after unlock). */
     synchronized void awaitIdle() {
-        boolean interrupted = false;
-        while (running != null) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.awaitWhileHolding(this, () -> running == null);
     }
 }

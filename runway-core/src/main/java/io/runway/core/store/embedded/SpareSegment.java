@@ -130,16 +130,6 @@ final class SpareSegment {
     /** Stops a zero-fill under way and waits for it, so no thread touches the directory after unlock. */
     synchronized void close() {
         closing = true;
-        boolean interrupted = false;
-        while (filling != null) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.awaitWhileHolding(this, () -> filling == null);
     }
 }
