@@ -144,6 +144,26 @@ class SegmentReuseTest {
     }
 
     @Test
+    void aSpareThatCannotBeZeroFilledDoesNotStopTheStore() throws Exception {
+        long threshold = 16 << 10;
+        EmbeddedStoreOptions options = EmbeddedStoreOptions.builder().compactAfterBytes(threshold).build();
+        Path blocker = dir.resolve(LogFiles.SPARE_NAME + LogFiles.TEMP_SUFFIX);
+        try (EmbeddedStateStore store = EmbeddedStateStore.open(dir, options)) {
+            Files.createDirectories(blocker.resolve("in-the-way")); // the zero-fill cannot open its file
+            for (int version = 1; version <= 100; version++) {
+                store.commit(grant("L", version)).join();
+            }
+            assertThat(store.stats().compactions()).isPositive();
+        }
+        Files.delete(blocker.resolve("in-the-way"));
+
+        try (EmbeddedStateStore store = EmbeddedStateStore.open(dir, options)) {
+            assertThat(store.load().leases().get("L").version()).isEqualTo(100);
+            assertThat(store.events("L")).hasSize(200);
+        }
+    }
+
+    @Test
     void aLeftoverSpareBeingFilledIsDeletedOnOpen() throws Exception {
         Files.write(dir.resolve(LogFiles.SPARE_NAME + LogFiles.TEMP_SUFFIX), new byte[4096]);
 
