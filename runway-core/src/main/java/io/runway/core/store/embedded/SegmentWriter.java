@@ -3,6 +3,7 @@ package io.runway.core.store.embedded;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,6 +42,9 @@ final class SegmentWriter implements AutoCloseable {
      */
     static SegmentWriter start(Path dir, long sequence, Path spare, Opener opener) throws IOException {
         Path file = LogFiles.segment(dir, sequence);
+        if (spare != null && Files.exists(file)) {
+            throw new FileAlreadyExistsException(file.toString()); // a rename would replace it silently
+        }
         FileChannel channel = opener.open(spare != null ? spare : file, spare != null);
         try {
             ByteSink header = new ByteSink(LogFiles.HEADER_BYTES);

@@ -32,7 +32,7 @@ final class SpareSegment {
     private boolean ready;
     private Thread filling;
     private boolean closing;
-    /** A failed zero-fill (a full disk, say) is not retried: segments are then created as before. */
+    /** A failed zero-fill (a full disk, say) is not retried; retired segments still become spares. */
     private boolean fillFailed;
 
     SpareSegment(Path dir) {
