@@ -62,11 +62,6 @@ final class SegmentWriter implements AutoCloseable {
         return new SegmentWriter(sequence, channel);
     }
 
-    /** Starts segment {@code sequence} in a new file. */
-    static SegmentWriter create(Path dir, long sequence, Opener opener) throws IOException {
-        return start(dir, sequence, null, opener);
-    }
-
     long sequence() {
         return sequence;
     }

@@ -67,7 +67,7 @@ class SegmentReuseTest {
         nine.end(new ByteSink(64), crc);
         nine.close();
         long nineBytes = Files.size(LogFiles.segment(dir, 9));
-        SegmentWriter ten = SegmentWriter.create(dir, 10, SegmentWriter.Opener.DEFAULT);
+        SegmentWriter ten = newSegment(10);
         append(ten, grant("M", 2));
         ten.close();
 
@@ -80,12 +80,12 @@ class SegmentReuseTest {
 
     @Test
     void damageBeforeAnEndFrameStillRefusesToOpen() throws Exception {
-        SegmentWriter seven = SegmentWriter.create(dir, 7, SegmentWriter.Opener.DEFAULT);
+        SegmentWriter seven = newSegment(7);
         append(seven, grant("L", 1));
         append(seven, grant("L", 2));
         seven.end(new ByteSink(64), crc);
         seven.close();
-        SegmentWriter.create(dir, 8, SegmentWriter.Opener.DEFAULT).close();
+        newSegment(8).close();
         try (FileChannel channel = FileChannel.open(LogFiles.segment(dir, 7), StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(new byte[] {(byte) 0xFF}), LogFiles.HEADER_BYTES + 12);
         }
@@ -95,7 +95,7 @@ class SegmentReuseTest {
 
     @Test
     void format1SegmentsStillReadAndNewSegmentsAreFormat2() throws Exception {
-        SegmentWriter three = SegmentWriter.create(dir, 3, SegmentWriter.Opener.DEFAULT);
+        SegmentWriter three = newSegment(3);
         append(three, grant("L", 1));
         append(three, grant("L", 2));
         three.close();
@@ -184,11 +184,15 @@ class SegmentReuseTest {
     }
 
     private void writeFiveVersionsOfL(long sequence) throws IOException {
-        try (SegmentWriter segment = SegmentWriter.create(dir, sequence, SegmentWriter.Opener.DEFAULT)) {
+        try (SegmentWriter segment = newSegment(sequence)) {
             for (int version = 1; version <= 5; version++) {
                 append(segment, grant("L", version));
             }
         }
+    }
+
+    private SegmentWriter newSegment(long sequence) throws IOException {
+        return SegmentWriter.start(dir, sequence, null, SegmentWriter.Opener.DEFAULT);
     }
 
     /** Retires segment {@code from} as the spare, as a compaction does, and starts segment {@code to} in it. */
