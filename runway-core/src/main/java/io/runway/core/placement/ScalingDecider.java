@@ -45,13 +45,7 @@ public final class ScalingDecider {
      * @param heldByOwner per pool with a per-owner quota: resources each owner holds there
      */
     public record Input(Instant now, List<PoolSpec> pools, Set<String> provisionable, CapacitySpec caps,
-                        List<ResourceStatus> resources, List<Demand> demands, Map<String, Map<String, Integer>> heldByOwner) {
-        /** Without holdings: no owner holds anything in a pool with a quota. */
-        public Input(Instant now, List<PoolSpec> pools, Set<String> provisionable, CapacitySpec caps,
-                     List<ResourceStatus> resources, List<Demand> demands) {
-            this(now, pools, provisionable, caps, resources, demands, Map.of());
-        }
-    }
+                        List<ResourceStatus> resources, List<Demand> demands, Map<String, Map<String, Integer>> heldByOwner) {}
 
     private ScalingDecider() {}
 

@@ -48,7 +48,8 @@ class ScalingDeciderTest {
 
     private ScalingPlan decide() {
         Set<String> provisionable = Set.copyOf(pools.stream().filter(p -> p.template() != null).map(PoolSpec::name).toList());
-        return ScalingDecider.decide(new ScalingDecider.Input(NOW, pools, provisionable, caps, resources, demands));
+        return ScalingDecider.decide(new ScalingDecider.Input(NOW, pools, provisionable, caps, resources, demands,
+                Map.of())); // no owner holds anything in a pool with a quota
     }
 
     @Test
