@@ -30,7 +30,7 @@ public final class JenkinsAwsCredentials {
     }
 
     /** The choices of the credentials field: first the default chain (blank id), then every AWS credential. */
-    public static ListBoxModel items() {
+    private static ListBoxModel items() {
         ListBoxModel items = defaultChainOnly();
         items.addAll(CredentialsProvider.listCredentialsInItemGroup(AmazonWebServicesCredentials.class, Jenkins.get(),
                 ACL.SYSTEM2, List.of(), CredentialsMatchers.always()));
@@ -52,7 +52,7 @@ public final class JenkinsAwsCredentials {
     }
 
     /** Only the blank choice: the controller's default credentials chain. */
-    public static ListBoxModel defaultChainOnly() {
+    private static ListBoxModel defaultChainOnly() {
         ListBoxModel items = new ListBoxModel();
         items.add("- none: the default credentials chain of the controller -", "");
         return items;
