@@ -71,6 +71,11 @@ public final class ElbTrafficRouter implements TrafficRouter {
 
     @Override
     public synchronized void setRoute(String service, Route route) {
+        if (route.mirror() != null) {
+            // Checked before any call to AWS, so a refused route changes nothing.
+            throw new InvalidInputException("mirror", "an Application Load Balancer cannot mirror traffic;"
+                    + " remove analysis.mirror from the rollout of " + service);
+        }
         ListenerBinding binding = binding(service);
         Map<String, String> groupOf = new HashMap<>();
         route.backends().keySet().forEach(v -> groupOf.put(v, groups.require(binding.targetService(), v)));

@@ -9,6 +9,7 @@ import io.runway.core.error.InvalidInputException;
 import io.runway.core.error.NotFoundException;
 import io.runway.core.traffic.Backend;
 import io.runway.core.traffic.CohortRule;
+import io.runway.core.traffic.Mirror;
 import io.runway.core.traffic.Route;
 import io.runway.core.traffic.Stickiness;
 import java.time.Clock;
@@ -112,6 +113,16 @@ class ElbTrafficRouterTest {
         assertThatThrownBy(() -> router.setRoute("shop", Route.canary("v1", B1, "v2", B2, 500)
                 .withExperiments(List.of(CohortRule.headerEquals("X-Canary", "y*", "v2")))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("wildcards");
+        assertThat(router.listenerWeights("shop")).isEqualTo(Map.of(v2, 10, v1, 989));
+    }
+
+    @Test
+    void aMirrorIsRefusedBeforeAnythingChangesSinceAnAlbCannotCopyRequests() {
+        router.setRoute("shop", Route.canary("v1", B1, "v2", B2, 100));
+        assertThat(router.mirrors()).isFalse();
+        assertThatThrownBy(() -> router.setRoute("shop", Route.canary("v1", B1, "v2", B2, 500)
+                .withMirror(new Mirror("v2", 1_000))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot mirror traffic");
         assertThat(router.listenerWeights("shop")).isEqualTo(Map.of(v2, 10, v1, 989));
     }
 

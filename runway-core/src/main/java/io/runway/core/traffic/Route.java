@@ -16,14 +16,16 @@ import java.util.regex.Pattern;
  * {@code order} fixes which contiguous bucket range each version owns, first version from bucket 0; put
  * the canary first so that growing its weight only ever moves users onto it (sticky buckets are
  * monotonic). The order is explicit because map iteration order is not stable across JVM runs.
- * A version with a backend but no weight receives only the requests its cohort rules pin to it.
+ * A version with a backend but no weight receives only the requests its cohort rules pin to it, and the
+ * copies of a {@link Mirror} (null: nothing is mirrored).
  */
 public record Route(
         Map<String, Backend> backends,
         Map<String, Integer> weights,
         List<String> order,
         Stickiness stickiness,
-        List<CohortRule> experiments) {
+        List<CohortRule> experiments,
+        Mirror mirror) {
 
     /** The whole of the traffic, in basis points. */
     public static final int TOTAL = 10_000;
@@ -53,11 +55,15 @@ public record Route(
                         + " pins version '" + rule.version() + "', which has no backend");
             }
         }
+        if (mirror != null && !backends.containsKey(mirror.version())) {
+            throw new InvalidInputException("mirror", "mirror to version '" + mirror.version()
+                    + "', which has no backend (backends: " + backends.keySet() + ")");
+        }
     }
 
     /** All traffic to one version. */
     public static Route single(String version, Backend backend) {
-        return new Route(Map.of(version, backend), Map.of(version, TOTAL), List.of(version), null, null);
+        return new Route(Map.of(version, backend), Map.of(version, TOTAL), List.of(version), null, null, null);
     }
 
     /** {@code canaryBasisPoints} to the canary (bucket order: canary first), the rest to the stable version. */
@@ -67,20 +73,25 @@ public record Route(
         weights.put(canary, canaryBasisPoints);
         weights.put(stable, TOTAL - canaryBasisPoints);
         return new Route(Map.of(stable, stableBackend, canary, canaryBackend), weights,
-                List.of(canary, stable), null, null);
+                List.of(canary, stable), null, null, null);
     }
 
     /** The same route with new weights over the same versions in the same bucket order. */
     public Route withWeights(Map<String, Integer> newWeights) {
-        return new Route(backends, newWeights, order, stickiness, experiments);
+        return new Route(backends, newWeights, order, stickiness, experiments, mirror);
     }
 
     public Route withStickiness(Stickiness newStickiness) {
-        return new Route(backends, weights, order, newStickiness, experiments);
+        return new Route(backends, weights, order, newStickiness, experiments, mirror);
     }
 
     public Route withExperiments(List<CohortRule> newExperiments) {
-        return new Route(backends, weights, order, stickiness, newExperiments);
+        return new Route(backends, weights, order, stickiness, newExperiments, mirror);
+    }
+
+    /** The same route, copying requests as {@code newMirror} says (null: no copies). */
+    public Route withMirror(Mirror newMirror) {
+        return new Route(backends, weights, order, stickiness, experiments, newMirror);
     }
 
     /** The weight of {@code version} in basis points; 0 for a version reachable only by cohort rules. */

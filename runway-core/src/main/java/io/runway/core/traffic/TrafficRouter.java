@@ -23,6 +23,14 @@ public interface TrafficRouter extends AutoCloseable {
      */
     TrafficSnapshot snapshot(String service);
 
+    /**
+     * Whether this router can send a route's {@link Route#mirror() mirror} copies. A router that cannot
+     * refuses a route with a mirror; a rollout asking for one is refused before it starts.
+     */
+    default boolean mirrors() {
+        return false;
+    }
+
     /** Stops routing and releases every listener and thread the router owns. */
     @Override
     void close();

@@ -5,21 +5,37 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Per-version traffic of one service, cumulative since each version was first routed. */
-public record TrafficSnapshot(String service, Instant takenAt, Map<String, VersionTraffic> versions) {
+/**
+ * Per-version traffic of one service, cumulative since each version was first routed: what each version
+ * served to clients ({@code versions}) and, apart, the answers to the copies a {@link Mirror} sent it
+ * ({@code mirrored}), which no client saw.
+ */
+public record TrafficSnapshot(String service, Instant takenAt, Map<String, VersionTraffic> versions,
+                              Map<String, VersionTraffic> mirrored) {
 
     public TrafficSnapshot {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(takenAt, "takenAt");
         versions = Map.copyOf(versions);
+        mirrored = mirrored == null ? Map.of() : Map.copyOf(mirrored);
     }
 
-    /** The traffic of {@code version}; {@link VersionTraffic#EMPTY} if it was never routed. */
+    /** A snapshot of a router that mirrors nothing. */
+    public TrafficSnapshot(String service, Instant takenAt, Map<String, VersionTraffic> versions) {
+        this(service, takenAt, versions, Map.of());
+    }
+
+    /** The traffic {@code version} served to clients; {@link VersionTraffic#EMPTY} if it was never routed. */
     public VersionTraffic version(String version) {
         return versions.getOrDefault(version, VersionTraffic.EMPTY);
     }
 
-    /** All versions together. */
+    /** The mirrored copies {@code version} answered; {@link VersionTraffic#EMPTY} if it was sent none. */
+    public VersionTraffic mirrored(String version) {
+        return mirrored.getOrDefault(version, VersionTraffic.EMPTY);
+    }
+
+    /** All versions together, as served to clients (mirrored copies are not client traffic). */
     public VersionTraffic total() {
         return versions.values().stream().reduce(VersionTraffic.EMPTY, VersionTraffic::plus);
     }
@@ -35,6 +51,8 @@ public record TrafficSnapshot(String service, Instant takenAt, Map<String, Versi
         }
         Map<String, VersionTraffic> interval = new HashMap<>();
         versions.forEach((version, traffic) -> interval.put(version, traffic.minus(earlier.version(version))));
-        return new TrafficSnapshot(service, takenAt, interval);
+        Map<String, VersionTraffic> mirroredInterval = new HashMap<>();
+        mirrored.forEach((version, traffic) -> mirroredInterval.put(version, traffic.minus(earlier.mirrored(version))));
+        return new TrafficSnapshot(service, takenAt, interval, mirroredInterval);
     }
 }

@@ -26,7 +26,7 @@ class RouteTest {
     @Test
     void aVersionWithABackendButNoWeightIsReachableOnlyByCohorts() {
         Route route = new Route(Map.of("v1", A, "v2", B), Map.of("v1", 10_000), null, null,
-                List.of(CohortRule.headerEquals("X-Beta", "yes", "v2")));
+                List.of(CohortRule.headerEquals("X-Beta", "yes", "v2")), null);
 
         assertThat(route.weightOf("v2")).isZero();
         assertThat(route.order()).containsExactly("v1");
@@ -35,7 +35,7 @@ class RouteTest {
     @Test
     void rejectsWeightsThatDoNotSumToTheWhole() {
         assertThatThrownBy(() -> new Route(Map.of("v1", A, "v2", B), Map.of("v1", 9_000, "v2", 900),
-                List.of("v2", "v1"), null, null))
+                List.of("v2", "v1"), null, null, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("must sum to 10000 basis points (100%), got 9900");
     }
@@ -43,7 +43,7 @@ class RouteTest {
     @Test
     void rejectsAWeightOutsideZeroToTheWhole() {
         assertThatThrownBy(() -> new Route(Map.of("v1", A, "v2", B), Map.of("v1", 10_100, "v2", -100),
-                List.of("v2", "v1"), null, null))
+                List.of("v2", "v1"), null, null, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("must be between 0 and 10000");
     }
@@ -51,7 +51,7 @@ class RouteTest {
     @Test
     void rejectsAWeightForAVersionWithoutBackend() {
         assertThatThrownBy(() -> new Route(Map.of("v1", A), Map.of("v1", 5_000, "v9", 5_000),
-                List.of("v9", "v1"), null, null))
+                List.of("v9", "v1"), null, null, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("version 'v9', which has no backend");
     }
@@ -59,14 +59,14 @@ class RouteTest {
     @Test
     void needsAnExplicitBucketOrderForSeveralVersions() {
         assertThatThrownBy(() -> new Route(Map.of("v1", A, "v2", B), Map.of("v1", 5_000, "v2", 5_000),
-                null, null, null))
+                null, null, null, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("needs their bucket order (canary first)");
         assertThatThrownBy(() -> new Route(Map.of("v1", A, "v2", B), Map.of("v1", 5_000, "v2", 5_000),
-                List.of("v2", "v2"), null, null))
+                List.of("v2", "v2"), null, null, null))
                 .hasMessageContaining("appears twice");
         assertThatThrownBy(() -> new Route(Map.of("v1", A, "v2", B), Map.of("v1", 5_000, "v2", 5_000),
-                List.of("v2"), null, null))
+                List.of("v2"), null, null, null))
                 .hasMessageContaining("must list exactly the weighted versions");
     }
 

@@ -117,6 +117,12 @@ public final class EmbeddedTrafficRouter implements TrafficRouter {
         routingOf(service).publish(route);
     }
 
+    /** GET, HEAD and OPTIONS requests without a body are copied; see {@link io.runway.core.traffic.Mirror}. */
+    @Override
+    public boolean mirrors() {
+        return true;
+    }
+
     @Override
     public TrafficSnapshot snapshot(String service) {
         ServiceRouting routing = services.get(service);

@@ -1,6 +1,7 @@
 package io.runway.core.traffic.embedded;
 
 import io.runway.core.traffic.Backend;
+import io.runway.core.traffic.Mirror;
 import io.runway.core.traffic.RequestIds;
 import io.runway.core.traffic.RoutingTable;
 import io.runway.core.traffic.VersionMeter;
@@ -74,7 +75,44 @@ final class RoutingProxyHandler extends ProxyHandler {
                 service.meter().meterOf(version), System.nanoTime());
         // The exchange rides on a wrapper rather than a request attribute: Jetty allocates a concurrent
         // map for a request's first attribute, a measurable cost at tens of thousands of requests/s.
-        return super.handle(new RoutedRequest(request, exchange), response, callback);
+        RoutedRequest routed = new RoutedRequest(request, exchange);
+        Mirror mirror = table.route().mirror();
+        if (mirror != null && !mirror.version().equals(version) && MirrorEligibility.sampled(request, mirror)
+                && service.tryStartMirror(mirrorLimit())) {
+            sendMirrorCopy(routed, service, mirror.version(), table.backendOf(mirror.version()));
+        }
+        return super.handle(routed, response, callback);
+    }
+
+    /** Copies at most half of the connections to a version, so real requests to it always find some. */
+    private int mirrorLimit() {
+        return Math.max(1, options.maxConnectionsPerBackend() / 2);
+    }
+
+    /**
+     * Sends a copy of {@code routed} to {@code backend}, with the same headers as the proxied request plus
+     * {@value MirrorEligibility#HEADER}; counts its answer for {@code version} as mirrored and discards it.
+     */
+    private void sendMirrorCopy(RoutedRequest routed, ServiceRouting service, String version, Backend backend) {
+        Exchange copy = new Exchange(routed.exchange.requestId, backend, service.meter().mirrorMeterOf(version),
+                System.nanoTime());
+        try {
+            org.eclipse.jetty.client.Request upstream = newProxyToServerRequest(routed, uriAt(backend, routed));
+            copyRequestHeaders(routed, upstream);
+            addProxyHeaders(routed, upstream);
+            upstream.headers(headers -> headers.put(MirrorEligibility.HEADER, "1"));
+            upstream.onResponseHeaders(answer -> copy.count(answer.getStatus() >= 500));
+            // No content listener: Jetty's client reads the copy's body and drops it.
+            upstream.send(result -> {
+                if (result.isFailed()) {
+                    copy.count(true);
+                }
+                service.mirrorEnded();
+            });
+        } catch (RuntimeException e) {
+            copy.count(true);
+            service.mirrorEnded();
+        }
     }
 
     /**
@@ -114,7 +152,10 @@ final class RoutingProxyHandler extends ProxyHandler {
 
     @Override
     protected HttpURI rewriteHttpURI(Request request) {
-        Backend backend = exchangeOf(request).backend;
+        return uriAt(exchangeOf(request).backend, request);
+    }
+
+    private static HttpURI uriAt(Backend backend, Request request) {
         HttpURI incoming = request.getHttpURI();
         return HttpURI.build()
                 .scheme(backend.uri().getScheme())

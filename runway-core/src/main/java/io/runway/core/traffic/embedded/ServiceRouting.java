@@ -3,6 +3,7 @@ package io.runway.core.traffic.embedded;
 import io.runway.core.traffic.Route;
 import io.runway.core.traffic.RoutingTable;
 import io.runway.core.traffic.TrafficMeter;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The live routing of one service: the current table (one volatile read per request) and its meters. */
@@ -10,6 +11,7 @@ final class ServiceRouting {
     private final String service;
     private final TrafficMeter meter;
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger mirrorsInFlight = new AtomicInteger();
     private volatile RoutingTable table;
 
     ServiceRouting(String service) {
@@ -38,5 +40,22 @@ final class ServiceRouting {
 
     TrafficMeter meter() {
         return meter;
+    }
+
+    /** Takes a place for one mirrored copy, if fewer than {@code limit} are in flight. */
+    boolean tryStartMirror(int limit) {
+        while (true) {
+            int now = mirrorsInFlight.get();
+            if (now >= limit) {
+                return false;
+            }
+            if (mirrorsInFlight.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void mirrorEnded() {
+        mirrorsInFlight.decrementAndGet();
     }
 }

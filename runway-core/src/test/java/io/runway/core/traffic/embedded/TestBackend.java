@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A tiny loopback backend for one version. It answers {@code status} with a body naming the version and
  * echoing what it received; {@code /slow} holds the request until the backend is closed; {@code /big?n=N}
- * answers N bytes (a repeating pattern, see {@link #bigBody}) without echoing.
+ * answers N bytes (a repeating pattern, see {@link #bigBody}) without echoing. A {@link #stalling} backend
+ * holds every request until it is closed. Each request is noted in {@link #received} as it arrives.
  */
 final class TestBackend implements AutoCloseable {
     static {
@@ -29,10 +33,16 @@ final class TestBackend implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(3);
     private final CountDownLatch release = new CountDownLatch(1);
+    private final boolean stallAll;
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
 
-    private TestBackend(String version, int status) throws IOException {
+    /** One request as the backend saw it. */
+    record Received(String method, String path, String requestId, String mirrorHeader) {}
+
+    private TestBackend(String version, int status, boolean stallAll) throws IOException {
         this.version = version;
         this.status = status;
+        this.stallAll = stallAll;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/", this::answer);
         server.setExecutor(executor);
@@ -40,11 +50,20 @@ final class TestBackend implements AutoCloseable {
     }
 
     static TestBackend answering(String version) throws IOException {
-        return new TestBackend(version, 200);
+        return new TestBackend(version, 200, false);
     }
 
     static TestBackend failing(String version, int status) throws IOException {
-        return new TestBackend(version, status);
+        return new TestBackend(version, status, false);
+    }
+
+    static TestBackend stalling(String version) throws IOException {
+        return new TestBackend(version, 200, true);
+    }
+
+    /** The requests received so far, in arrival order. */
+    List<Received> received() {
+        return List.copyOf(received);
     }
 
     Backend backend() {
@@ -52,6 +71,9 @@ final class TestBackend implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("X-Request-Id"),
+                exchange.getRequestHeaders().getFirst("X-Runway-Mirror")));
         try (exchange) {
             byte[] received;
             try (InputStream in = exchange.getRequestBody()) {
@@ -65,7 +87,7 @@ final class TestBackend implements AutoCloseable {
                 }
                 return;
             }
-            if (exchange.getRequestURI().getPath().equals("/slow")) {
+            if (stallAll || exchange.getRequestURI().getPath().equals("/slow")) {
                 awaitRelease();
             }
             String body = version + "|" + exchange.getRequestMethod() + "|" + exchange.getRequestURI()
