@@ -2,6 +2,7 @@ package io.runway.core.rollout.control;
 
 import io.runway.core.deploy.Deployer;
 import io.runway.core.error.ConflictException;
+import io.runway.core.error.InvalidInputException;
 import io.runway.core.error.NotFoundException;
 import io.runway.core.error.RunwayException;
 import io.runway.core.fingerprint.ArtifactDigest;
@@ -107,6 +108,10 @@ public final class RolloutService {
             }
         }
         RolloutBackends.Backend b = backends.backend(spec); // an unserved provider is refused before any record
+        if (spec.analysis().mirrors() && !b.router().mirrors()) {
+            throw new InvalidInputException("analysis.mirror", "the traffic router of provider " + spec.provider()
+                    + " cannot mirror traffic; remove analysis.mirror");
+        }
         String id = String.format("r-%013d-%04x", clock.millis(), RANDOM.nextInt(1 << 16));
         fingerprints.record(fingerprint(spec, id)).join(); // who deploys what is on record before anything runs
         RolloutController c = RolloutController.create(RolloutState.start(id, spec, clock.instant()), store, b.deployer(),

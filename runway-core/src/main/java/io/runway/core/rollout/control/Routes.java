@@ -8,6 +8,7 @@ import io.runway.core.rollout.spec.CohortSpec;
 import io.runway.core.rollout.spec.StickinessSpec;
 import io.runway.core.traffic.Backend;
 import io.runway.core.traffic.CohortRule;
+import io.runway.core.traffic.Mirror;
 import io.runway.core.traffic.Route;
 import io.runway.core.traffic.Stickiness;
 import java.util.ArrayList;
@@ -22,7 +23,23 @@ final class Routes {
         return service + "-preview";
     }
 
-    static Route main(RolloutState s, int canaryBp, boolean cohorts) {
+    /**
+     * The main listener's route. While the new version is being judged beside the baseline ({@code cohorts}:
+     * the canary steps) it also gets the copies {@code analysis.mirror} asks for, if {@code canMirror}.
+     */
+    static Route main(RolloutState s, int canaryBp, boolean cohorts, boolean canMirror) {
+        Route route = main(s, canaryBp, cohorts);
+        DeploymentRef canary = s.deployments().get(Role.CANARY);
+        boolean judgedBeside = cohorts && canary != null && s.deployments().containsKey(Role.BASELINE)
+                && canaryBp < RolloutDecider.FULL;
+        if (!judgedBeside || !canMirror || !s.spec().analysis().mirrors()) {
+            return route;
+        }
+        int bp = s.spec().analysis().mirror().movePointRight(2).intValueExact(); // validated: two decimals at most
+        return route.withMirror(new Mirror(canary.version(), bp));
+    }
+
+    private static Route main(RolloutState s, int canaryBp, boolean cohorts) {
         DeploymentRef base = s.deployments().get(Role.BASELINE);
         DeploymentRef canary = s.deployments().get(Role.CANARY);
         Stickiness sticky = stickiness(s.spec().stickiness());

@@ -39,7 +39,7 @@ final class TrafficWatch {
                 && !s.deployments().containsKey(io.runway.core.rollout.Role.BASELINE)) {
             return; // taking traffic off the new version with no baseline to give it to: leave routing alone
         }
-        router.setRoute(service, Routes.main(s, canaryBp, cohorts));
+        router.setRoute(service, Routes.main(s, canaryBp, cohorts, router.mirrors()));
         if (blueGreen && (withPreview || s.deployments().containsKey(io.runway.core.rollout.Role.CANARY))) {
             router.setRoute(preview, Routes.preview(s));
         }
@@ -64,10 +64,14 @@ final class TrafficWatch {
             VersionTraffic canary = blueGreen
                     ? minus(router.snapshot(preview), previewBase).version(s.spec().version())
                     : main.version(s.spec().version());
-            return new Reading(new Measurement(elapsed, sample(canary), sample(base), null), canary, base);
+            // Mirrored copies are requests the new version answered, if to no client: the gates judge them too.
+            VersionTraffic mirrored = blueGreen ? VersionTraffic.EMPTY : main.mirrored(s.spec().version());
+            return new Reading(new Measurement(elapsed, sample(canary.plus(mirrored)), sample(base), null), canary,
+                    mirrored, base);
         } catch (NotFoundException e) {
             return new Reading(new Measurement(elapsed, VersionSample.EMPTY, VersionSample.EMPTY,
-                    "no traffic routed yet: " + e.getMessage()), VersionTraffic.EMPTY, VersionTraffic.EMPTY);
+                    "no traffic routed yet: " + e.getMessage()), VersionTraffic.EMPTY, VersionTraffic.EMPTY,
+                    VersionTraffic.EMPTY);
         }
     }
 
@@ -91,12 +95,17 @@ final class TrafficWatch {
     }
 
     /** One reading, with the raw traffic for the progress line. */
-    record Reading(Measurement measurement, VersionTraffic canary, VersionTraffic baseline) {
+    record Reading(Measurement measurement, VersionTraffic canary, VersionTraffic mirrored, VersionTraffic baseline) {
         String describe(RolloutState s) {
             int steps = s.spec().strategy().canary() != null ? s.spec().strategy().canary().steps().size() : 1;
             return String.format(Locale.ROOT, "step %d/%d weight %s%% | %s: %s | %s: %s",
                     Math.min(s.stepIndex() + 1, steps), steps, percent(s.canaryWeightBp()),
-                    s.spec().version(), line(canary), s.spec().baseline(), line(baseline));
+                    s.spec().version(), line(canary) + mirroredLine(), s.spec().baseline(), line(baseline));
+        }
+
+        private String mirroredLine() {
+            return mirrored.requests() == 0 ? "" : String.format(Locale.ROOT, " + %d mirrored, %.2f%% err",
+                    mirrored.requests(), 100.0 * mirrored.errors() / mirrored.requests());
         }
 
         private static String percent(int bp) {

@@ -26,9 +26,11 @@ public record AnalysisSpec(
         @JsonPropertyDescription("Requests the new version must serve before it can be promoted (sequential: a clear regression rolls back sooner; threshold: per check). Default 50.")
         Integer minimumRequests,
         @JsonPropertyDescription("How long the gates may see too little data before the result is INCONCLUSIVE. Default 5m.")
-        Duration noDataTimeout) {
+        Duration noDataTimeout,
+        @JsonPropertyDescription("Canary only: percent of the baseline's GET, HEAD and OPTIONS requests (without a body) also sent to the new version while it is judged; clients get the baseline's answer, the gates judge both. 0 to 100, default 0 (off).")
+        BigDecimal mirror) {
 
-    public static final AnalysisSpec DEFAULT = new AnalysisSpec(null, null, null, null, null, null, null, null);
+    public static final AnalysisSpec DEFAULT = new AnalysisSpec(null, null, null, null, null, null, null, null, null);
 
     public AnalysisSpec {
         interval = interval == null ? Duration.ofSeconds(5) : interval;
@@ -38,5 +40,11 @@ public record AnalysisSpec(
         maxErrorRate = maxErrorRate == null ? BigDecimal.ONE : maxErrorRate;
         minimumRequests = minimumRequests == null ? 50 : minimumRequests;
         noDataTimeout = noDataTimeout == null ? Duration.ofMinutes(5) : noDataTimeout;
+        mirror = mirror == null ? BigDecimal.ZERO : mirror;
+    }
+
+    /** Whether the gates ask for mirrored copies of the baseline's requests. */
+    public boolean mirrors() {
+        return mirror.signum() > 0;
     }
 }

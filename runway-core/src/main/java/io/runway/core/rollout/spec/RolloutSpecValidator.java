@@ -63,6 +63,7 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
             token(out, "stickiness.cookie", spec.stickiness().cookie());
         }
         checkAnalysis(out, spec.analysis());
+        checkMirror(out, spec);
         if (!Set.of("pause", "rollback").contains(spec.onInconclusive())) {
             out.add(new Violation("onInconclusive", "expected pause or rollback, not '" + spec.onInconclusive() + "'"));
         }
@@ -153,6 +154,26 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
         }
         if (a.noDataTimeout().compareTo(a.interval()) < 0) {
             out.add(new Violation("analysis.noDataTimeout", "must be at least one interval (" + a.interval() + ")"));
+        }
+    }
+
+    private static void checkMirror(List<Violation> out, RolloutSpec spec) {
+        BigDecimal m = spec.analysis().mirror();
+        if (m.signum() < 0 || m.compareTo(HUNDRED) > 0 || m.stripTrailingZeros().scale() > 2) {
+            out.add(new Violation("analysis.mirror", "a percentage from 0 to 100 with at most two decimals, not "
+                    + m.toPlainString()));
+            return;
+        }
+        if (!spec.analysis().mirrors()) {
+            return;
+        }
+        if (spec.strategy() != null && spec.strategy().blueGreen() != null) {
+            out.add(new Violation("analysis.mirror", "only canary rollouts mirror traffic; blue-green judges the"
+                    + " new version on its preview listener"));
+        }
+        if ("aws-ec2".equals(spec.provider())) {
+            out.add(new Violation("analysis.mirror", "provider aws-ec2 routes with an Application Load Balancer,"
+                    + " which cannot mirror traffic"));
         }
     }
 

@@ -57,6 +57,19 @@ class AwsEc2SpecTest {
     }
 
     @Test
+    void mirroredTrafficIsRefusedSinceAnAlbCannotCopyRequests() {
+        assertThat(problems("""
+                analysis: {mirror: 5}
+                aws:
+                  region: eu-west-1
+                  launchTemplate: shop-web
+                  vpc: vpc-0a1b2c3d4e5f60718
+                  loadBalancer: arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188
+                """)).containsExactly("aws.yaml:10:20: analysis.mirror: provider aws-ec2 routes with an Application"
+                + " Load Balancer, which cannot mirror traffic");
+    }
+
+    @Test
     void everyBadFieldIsNamedWithItsPosition() {
         assertThat(problems("""
                 aws:

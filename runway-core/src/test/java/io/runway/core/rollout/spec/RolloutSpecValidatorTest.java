@@ -123,4 +123,47 @@ class RolloutSpecValidatorTest {
         assertThat(r.problems()).extracting(Problem::path).containsExactly("deploy", "strategy");
         assertThat(r.problems()).extracting(Problem::message).containsOnly("is required");
     }
+
+    @Test
+    void mirrorIsAPercentageForCanariesOnTheLocalRouter() {
+        assertThat(read(CANARY).value().analysis().mirror()).isEqualByComparingTo("0");
+        assertThat(read(CANARY).value().analysis().mirrors()).isFalse();
+        SpecResult<RolloutSpec> ok = read(CANARY.replace("allowedIncrease: 1.5}", "allowedIncrease: 1.5, mirror: 12.5}"));
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.value().analysis().mirror()).isEqualByComparingTo("12.5");
+
+        for (String bad : new String[] {"-1", "100.01", "0.001"}) {
+            SpecResult<RolloutSpec> r = read(CANARY.replace("allowedIncrease: 1.5}", "allowedIncrease: 1.5, mirror: " + bad + "}"));
+            assertThat(r.problems()).as(bad).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo("analysis.mirror");
+                assertThat(p.message()).contains("a percentage from 0 to 100 with at most two decimals");
+                assertThat(p.toString()).startsWith("rollout.yaml:23:");
+            });
+        }
+    }
+
+    @Test
+    void mirrorIsRefusedForBlueGreenAndForTheLoadBalancer() {
+        SpecResult<RolloutSpec> blueGreen = read("""
+                service: checkout
+                version: v2
+                baseline: v1
+                deploy: {command: [app, "${port}"]}
+                strategy: {blueGreen: {}}
+                analysis: {mirror: 10}
+                """);
+        assertThat(blueGreen.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("analysis.mirror");
+            assertThat(p.message()).contains("only canary rollouts mirror traffic");
+        });
+        SpecResult<RolloutSpec> blueGreenOff = read("""
+                service: checkout
+                version: v2
+                baseline: v1
+                deploy: {command: [app, "${port}"]}
+                strategy: {blueGreen: {}}
+                analysis: {mirror: 0}
+                """);
+        assertThat(blueGreenOff.problems()).isEmpty();
+    }
 }

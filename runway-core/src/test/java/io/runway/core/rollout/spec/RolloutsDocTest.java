@@ -30,6 +30,6 @@ class RolloutsDocTest {
             assertThat(actual).as("example %s", name).isEqualTo(expected);
             checked.add(name);
         }
-        assertThat(checked).containsExactly("example.yaml", "bad-rollout.yaml");
+        assertThat(checked).containsExactly("example.yaml", "mirror-blue-green.yaml", "bad-rollout.yaml");
     }
 }
