@@ -59,6 +59,8 @@ public final class JudgeSimulation {
         System.out.println(CalibratedPeers.run(rollouts));
         System.out.println("Time to mitigate at 200 requests/s, 1% canary share (target b):");
         System.out.println(MitigationSimulation.table(MitigationSimulation.run(rollouts)));
+        System.out.println("Time to mitigate with mirrored copies of the baseline's requests (target b, analysis.mirror):");
+        System.out.println(MirrorMitigationSimulation.table(MirrorMitigationSimulation.run(rollouts)));
         System.out.printf("%d rollouts per cell, %.1f s%n", rollouts, (System.nanoTime() - started) / 1e9);
     }
 
@@ -103,17 +105,21 @@ public final class JudgeSimulation {
         @SuppressWarnings("unchecked")
         Judge<S> judge = (Judge<S>) contender.judge();
         S state = judge.start();
-        long cr = 0, ce = 0, br = 0, be = 0;
+        long cr = 0, ce = 0, br = 0, be = 0, mr = 0, me = 0;
         for (int t = 0; t < ticks.length; t++) {
-            cr += ticks[t][0];
-            ce += ticks[t][1];
-            br += ticks[t][2];
-            be += ticks[t][3];
+            cr += ticks[t][TrafficModel.CANARY];
+            ce += ticks[t][TrafficModel.CANARY_ERRORS];
+            br += ticks[t][TrafficModel.BASELINE];
+            be += ticks[t][TrafficModel.BASELINE_ERRORS];
+            mr += ticks[t][TrafficModel.MIRRORED];
+            me += ticks[t][TrafficModel.MIRRORED_ERRORS];
             if ((t + 1) % contender.ticksPerMeasurement() != 0) {
                 continue;
             }
+            // As the rollout's gate does: the canary is judged on what it served and on its mirrored copies.
             Judge.Evaluation<S> evaluation = judge.evaluate(state, Measurement.of(
-                    Duration.ofSeconds((long) (t + 1) * tickSeconds), VersionSample.of(cr, ce), VersionSample.of(br, be)));
+                    Duration.ofSeconds((long) (t + 1) * tickSeconds), VersionSample.of(cr + mr, ce + me),
+                    VersionSample.of(br, be)));
             state = evaluation.state();
             Judgement judgement = evaluation.judgement();
             if (judgement.verdict().isTerminal()) {
@@ -124,8 +130,9 @@ public final class JudgeSimulation {
     }
 
     /**
-     * How one rollout ended (CONTINUE: undecided at the horizon), the requests served until then, and the
-     * ticks until the verdict (the verdict is known at the end of tick {@code ticks - 1}).
+     * How one rollout ended (CONTINUE: undecided at the horizon), the requests served to clients until
+     * then (mirrored copies are not counted: no client saw them), and the ticks until the verdict (the
+     * verdict is known at the end of tick {@code ticks - 1}).
      */
     record Outcome(Verdict verdict, long canaryRequests, long totalRequests, int ticks) {
     }

@@ -133,7 +133,7 @@ final class MitigationSimulation {
         return out.toString();
     }
 
-    private static String percent(double rate) {
+    static String percent(double rate) {
         return rate == 0 ? "0%" : String.format(Locale.ROOT, "%s%%", trim(100 * rate));
     }
 

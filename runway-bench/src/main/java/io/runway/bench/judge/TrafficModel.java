@@ -4,19 +4,41 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded traffic of one rollout step: per tick, how many requests the router sent to the canary (each
- * request independently with the canary's share) and how many of each version's requests failed.
+ * request independently with the canary's share) and how many of each version's requests failed; with a
+ * {@code mirrorShare}, also how many of the baseline's requests were copied to the canary and how many of
+ * those copies it failed.
  */
-record TrafficModel(long requestsPerTick, double canaryShare, double canaryErrorRate, double baselineErrorRate) {
+record TrafficModel(long requestsPerTick, double canaryShare, double canaryErrorRate, double baselineErrorRate,
+                    double mirrorShare) {
 
-    /** Per-tick counts: {canaryRequests, canaryErrors, baselineRequests, baselineErrors} for each tick. */
+    static final int CANARY = 0;
+    static final int CANARY_ERRORS = 1;
+    static final int BASELINE = 2;
+    static final int BASELINE_ERRORS = 3;
+    static final int MIRRORED = 4;
+    static final int MIRRORED_ERRORS = 5;
+
+    /** Traffic without mirroring. */
+    TrafficModel(long requestsPerTick, double canaryShare, double canaryErrorRate, double baselineErrorRate) {
+        this(requestsPerTick, canaryShare, canaryErrorRate, baselineErrorRate, 0);
+    }
+
+    /**
+     * Per-tick counts, indexed by {@link #CANARY} to {@link #MIRRORED_ERRORS}. Without mirroring the random
+     * stream is the same as before mirrors existed (a draw with probability 0 takes no random number), so
+     * the seeded tables did not move.
+     */
     long[][] generate(long seed, int ticks) {
         SplittableRandom random = new SplittableRandom(seed);
         long[][] counts = new long[ticks][];
         for (int t = 0; t < ticks; t++) {
             long canary = binomial(random, requestsPerTick, canaryShare);
             long baseline = requestsPerTick - canary;
-            counts[t] = new long[] {canary, binomial(random, canary, canaryErrorRate),
-                    baseline, binomial(random, baseline, baselineErrorRate)};
+            long canaryErrors = binomial(random, canary, canaryErrorRate);
+            long baselineErrors = binomial(random, baseline, baselineErrorRate);
+            long mirrored = binomial(random, baseline, mirrorShare);
+            counts[t] = new long[] {canary, canaryErrors, baseline, baselineErrors, mirrored,
+                    binomial(random, mirrored, canaryErrorRate)};
         }
         return counts;
     }

@@ -75,6 +75,7 @@ public final class RolloutDemo {
                     """);
             scenario(host, load, "bad canary (5% errors)", "shop-bad", RolloutPhase.ROLLED_BACK,
                     "--error-rate, \"0.05\"", """
+                    analysis: {interval: 1s, minimumRequests: 20, mirror: 10}
                     strategy:
                       canary:
                         steps:
@@ -94,34 +95,36 @@ public final class RolloutDemo {
         return rows.stream().allMatch(Row::asExpected);
     }
 
-    private void scenario(LocalRolloutHost host, ScheduledExecutorService load, String name, String service,
+    private void scenario(LocalRolloutHost host, ScheduledExecutorService loadThreads, String name, String service,
                           RolloutPhase expected, String v2Args, String strategy) {
         out.println();
         out.println("== Rollout: " + name + " ==");
         RolloutSpec spec = spec(service, v2Args, strategy);
         int port = host.router().listen(service, 0);
-        List<CompletableFuture<LoadReport>> traffic = new ArrayList<>();
-        traffic.add(drive(load, port, RATE));
+        List<CompletableFuture<LoadReport>> load = new ArrayList<>();
+        load.add(drive(loadThreads, port, RATE));
         if (spec.strategy().blueGreen() != null) {
-            traffic.add(drive(load, host.router().listen(service + "-preview", 0), RATE / 4));
+            load.add(drive(loadThreads, host.router().listen(service + "-preview", 0), RATE / 4));
         }
         long started = System.nanoTime();
         RolloutController rollout = host.rollouts().start(spec);
         AtomicLong firstBad = new AtomicLong();
-        ScheduledFuture<?> watch = load.scheduleAtFixedRate(() -> noteFirstError(host, service, firstBad),
+        ScheduledFuture<?> watch = loadThreads.scheduleAtFixedRate(() -> noteFirstError(host, service, firstBad),
                 FIRST_ERROR_POLL_MILLIS, FIRST_ERROR_POLL_MILLIS, TimeUnit.MILLISECONDS);
         RolloutState end = rollout.finished().orTimeout(5, TimeUnit.MINUTES).join();
         long ended = System.nanoTime();
         watch.cancel(false);
-        traffic.forEach(t -> t.cancel(true));
+        load.forEach(t -> t.cancel(true));
         String mitigation = "";
         long weightZero = routes.stoppedSendingTo(service, spec.version());
         if (end.phase() == RolloutPhase.ROLLED_BACK && firstBad.get() != 0 && weightZero != 0) {
             mitigation = String.format(Locale.ROOT, "%.1f s", (weightZero - firstBad.get()) / 1e9);
+            TrafficSnapshot traffic = host.router().snapshot(service);
             say(String.format(Locale.ROOT, "first %s error at +%.2f s, %s weight 0 in the router at +%.2f s "
-                    + "(mitigated in %.2f s), rollout ended at +%.2f s", spec.version(), (firstBad.get() - started) / 1e9,
-                    spec.version(), (weightZero - started) / 1e9, (weightZero - firstBad.get()) / 1e9,
-                    (ended - started) / 1e9));
+                    + "(mitigated in %.2f s), rollout ended at +%.2f s; %s errors seen by clients: %d, on mirrored"
+                    + " copies: %d", spec.version(), (firstBad.get() - started) / 1e9, spec.version(),
+                    (weightZero - started) / 1e9, (weightZero - firstBad.get()) / 1e9, (ended - started) / 1e9,
+                    spec.version(), traffic.version(spec.version()).errors(), traffic.mirrored(spec.version()).errors()));
         }
         rows.add(new Row(name, expected, end.phase(), Duration.ofNanos(ended - started), mitigation, end.reason()));
     }
@@ -136,7 +139,8 @@ public final class RolloutDemo {
         }
         try {
             TrafficSnapshot s = host.router().snapshot(service);
-            if (s.version("v2").errors() > 0) {
+            // Mirrored copies count: a bad answer nobody saw is still the first sign of a bad version.
+            if (s.version("v2").errors() + s.mirrored("v2").errors() > 0) {
                 firstBad.compareAndSet(0, System.nanoTime());
             }
         } catch (RuntimeException e) {
@@ -150,11 +154,10 @@ public final class RolloutDemo {
         return new LoadGenerator(options, HttpClient.newHttpClient()).run(load);
     }
 
+    /** The scenario's spec; {@code strategy} may start with its own {@code analysis} line instead of the default. */
     static RolloutSpec spec(String service, String v2Args, String strategy) {
-        return DemoSpecs.spec(service, v2Args, """
-                analysis: {interval: 1s, minimumRequests: 20}
-                scaleDownDelay: 2s
-                """ + strategy);
+        String analysis = strategy.startsWith("analysis:") ? "" : "analysis: {interval: 1s, minimumRequests: 20}\n";
+        return DemoSpecs.spec(service, v2Args, analysis + "scaleDownDelay: 2s\n" + strategy);
     }
 
     private synchronized void say(String line) {

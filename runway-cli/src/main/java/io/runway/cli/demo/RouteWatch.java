@@ -44,9 +44,9 @@ final class RouteWatch implements TrafficRouter {
         return stopped.getOrDefault(key(service, version), 0L);
     }
 
-    /** Whether any request can reach {@code version}: by weight, or by a cohort rule pinning it. */
+    /** Whether any request can reach {@code version}: by weight, by a cohort rule pinning it, or as a mirror. */
     static boolean sendsTo(Route route, String version) {
-        if (route.weightOf(version) > 0) {
+        if (route.weightOf(version) > 0 || (route.mirror() != null && route.mirror().version().equals(version))) {
             return true;
         }
         for (CohortRule rule : route.experiments()) {
@@ -59,6 +59,11 @@ final class RouteWatch implements TrafficRouter {
 
     private static String key(String service, String version) {
         return service + "\n" + version;
+    }
+
+    @Override
+    public boolean mirrors() {
+        return router.mirrors();
     }
 
     @Override

@@ -23,6 +23,7 @@ class RolloutDemoTest {
                 .containsPattern("bad canary \\(5% errors\\)\\s+ROLLED_BACK\\s+ROLLED_BACK")
                 .containsPattern("blue-green\\s+PROMOTED\\s+PROMOTED")
                 .contains("weight 1%").contains("weight 25%").contains("tearing down v1").contains("tearing down v2")
+                .containsPattern("v2: [0-9]+ req, [0-9.]+% err, [^|]* \\+ [0-9]+ mirrored, [0-9.]+% err")
                 .containsPattern("first v2 error at \\+[0-9.]+ s, v2 weight 0 in the router at \\+[0-9.]+ s \\(mitigated in [0-9.]+ s\\)")
                 .contains("rollouts: every scenario ended as expected");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runway.core.traffic.Backend;
 import io.runway.core.traffic.CohortRule;
+import io.runway.core.traffic.Mirror;
 import io.runway.core.traffic.Route;
 import io.runway.core.traffic.TrafficRouter;
 import io.runway.core.traffic.TrafficSnapshot;
@@ -60,5 +61,15 @@ class RouteWatchTest {
         assertThat(RouteWatch.sendsTo(cohortOnly, "v2")).isTrue();
         assertThat(RouteWatch.sendsTo(Route.canary("v1", V1, "v2", V2, 0), "v2")).isFalse();
         assertThat(RouteWatch.sendsTo(Route.canary("v1", V1, "v2", V2, 1), "v2")).isTrue();
+    }
+
+    @Test
+    void mirroredCopiesStillReachAVersionWithoutWeight() {
+        Route mirrorOnly = Route.canary("v1", V1, "v2", V2, 0).withMirror(new Mirror("v2", 1_000));
+
+        assertThat(RouteWatch.sendsTo(mirrorOnly, "v2")).isTrue();
+        watch.setRoute("shop", mirrorOnly);
+        watch.setRoute("shop", Route.single("v1", V1));
+        assertThat(watch.stoppedSendingTo("shop", "v2")).isEqualTo(1_000);
     }
 }

@@ -88,6 +88,20 @@ class LocalRolloutHostTest {
     }
 
     @Test
+    void aHealthyCanaryJudgedOnMirroredCopiesTooIsPromoted() {
+        try (LocalRolloutHost host = new LocalRolloutHost(dir, (s, line) -> progress.add(line), Duration.ofMillis(100))) {
+            RolloutSpec spec = spec("");
+            spec = SpecKind.ROLLOUT.reader().read("x.yaml", io.runway.core.spec.SpecMappers.toYaml(spec)
+                    .replace("mirror: 0", "mirror: 50")).orThrow();
+            assertThat(spec.analysis().mirrors()).isTrue();
+            RolloutState end = run(spec, host);
+            assertThat(end.phase()).as(String.join("\n", progress)).isEqualTo(RolloutPhase.PROMOTED);
+            assertThat(progress).anyMatch(l -> l.matches(".*v2: [0-9]+ req, .* \\+ [0-9]+ mirrored, 0\\.00% err .*"));
+            awaitOnlyVersion(host, "v2");
+        }
+    }
+
+    @Test
     void aVersionThatNeverBecomesReadyIsRolledBack() {
         try (LocalRolloutHost host = new LocalRolloutHost(dir, (s, line) -> progress.add(line), Duration.ofMillis(100))) {
             // The readiness timeout is the spec's, for v1 and v2 alike: it must leave a loaded CI machine time to
