@@ -10,7 +10,8 @@
 # throughput and latency it reports each proxy's CPU time per request (from /proc), which a busy shared
 # machine disturbs far less than throughput.
 #   runway-bench/scripts/router-vs-nginx.sh [--connections=8] [--seconds=10] [--warmup=3] [--prewarm=10] [--rounds=1]
-# ROUTER_JFR=file.jfr records a JFR profile of the router JVM. ROUTER_MODE=in-jvm runs the router inside
+# ROUTER_MIRROR=BP also copies that share of v1's requests to v2 in the router (1000 = 10%; nginx does not
+# mirror), to measure what shadow traffic costs. ROUTER_JFR=file.jfr records a JFR profile of the router JVM. ROUTER_MODE=in-jvm runs the router inside
 # the load generator's JVM instead (the harness of sessions 1 and 2, kept to compare with them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -67,7 +68,7 @@ if [ "$ROUTER_MODE" = "process" ]; then
   [ -n "${ROUTER_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=${ROUTER_JFR},settings=profile")
   # Default JVM flags: a user starts the router with plain `java`; only the load JVM keeps ZGC as before.
   java "${jfr[@]}" -cp "$jar" io.runway.bench.router.RouterProcessMain \
-    --port=${ROUTER_PORT} --backend-ports=${V1_PORT},${V2_PORT} > "$work/router.log" 2>&1 &
+    --port=${ROUTER_PORT} --backend-ports=${V1_PORT},${V2_PORT} --mirror="${ROUTER_MIRROR:-0}" > "$work/router.log" 2>&1 &
   router_pid=$!
   for _ in $(seq 1 100); do
     grep -q "router ready" "$work/router.log" && break

@@ -77,7 +77,7 @@ final class RoutingProxyHandler extends ProxyHandler {
         // map for a request's first attribute, a measurable cost at tens of thousands of requests/s.
         RoutedRequest routed = new RoutedRequest(request, exchange);
         Mirror mirror = table.route().mirror();
-        if (mirror != null && !mirror.version().equals(version) && MirrorEligibility.sampled(request, mirror)
+        if (mirror != null && !mirror.version().equals(version) && MirrorEligibility.sampled(request, mirror, service)
                 && service.tryStartMirror(mirrorLimit())) {
             sendMirrorCopy(routed, service, mirror.version(), table.backendOf(mirror.version()));
         }

@@ -11,6 +11,7 @@ final class ServiceRouting {
     private final String service;
     private final TrafficMeter meter;
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong mirrorCandidates = new AtomicLong();
     private final AtomicInteger mirrorsInFlight = new AtomicInteger();
     private volatile RoutingTable table;
 
@@ -40,6 +41,11 @@ final class ServiceRouting {
 
     TrafficMeter meter() {
         return meter;
+    }
+
+    /** Numbers the requests that could be copied, for {@link MirrorEligibility}'s pick. */
+    long nextMirrorCandidate() {
+        return mirrorCandidates.getAndIncrement();
     }
 
     /** Takes a place for one mirrored copy, if fewer than {@code limit} are in flight. */

@@ -193,7 +193,7 @@ class RouterMirrorTest {
     }
 
     @Test
-    void copiesASampleOfTheGivenShare() throws Exception {
+    void copiesTheGivenShare() throws Exception {
         TestBackend shadow = closeLater(TestBackend.answering("v2"));
         mirrorTo(shadow.backend(), 2_500);
         int requests = 400;
@@ -201,9 +201,10 @@ class RouterMirrorTest {
             send(get("/"));
         }
 
-        // Binomial(400, 0.25): mean 100, standard deviation 8.7; the bounds are more than 5 deviations out.
-        await(() -> router.snapshot(SERVICE).mirrored("v2").requests() == shadow.received().size(), "copies answered");
-        assertThat(shadow.received().size()).isBetween(55, 145);
+        // Picked by a counter's bucket, like weighted routing: a run of 400 holds the share to within ~1%.
+        await(() -> router.snapshot(SERVICE).mirrored("v2").requests() == shadow.received().size()
+                && shadow.received().size() >= 96, "copies answered");
+        assertThat(shadow.received().size()).isBetween(96, 104);
     }
 
     @Test
