@@ -90,9 +90,7 @@ class LocalRolloutHostTest {
     @Test
     void aHealthyCanaryJudgedOnMirroredCopiesTooIsPromoted() {
         try (LocalRolloutHost host = new LocalRolloutHost(dir, (s, line) -> progress.add(line), Duration.ofMillis(100))) {
-            RolloutSpec spec = spec("");
-            spec = SpecKind.ROLLOUT.reader().read("x.yaml", io.runway.core.spec.SpecMappers.toYaml(spec)
-                    .replace("mirror: 0", "mirror: 50")).orThrow();
+            RolloutSpec spec = edited(spec(""), "mirror: 0", "mirror: 50");
             assertThat(spec.analysis().mirrors()).isTrue();
             RolloutState end = run(spec, host);
             assertThat(end.phase()).as(String.join("\n", progress)).isEqualTo(RolloutPhase.PROMOTED);
@@ -106,14 +104,19 @@ class LocalRolloutHostTest {
         try (LocalRolloutHost host = new LocalRolloutHost(dir, (s, line) -> progress.add(line), Duration.ofMillis(100))) {
             // The readiness timeout is the spec's, for v1 and v2 alike: it must leave a loaded CI machine time to
             // start v1's JVM (2 s did not), while staying short of the default so the test is not slow.
-            RolloutSpec spec = spec("--never-ready");
-            spec = SpecKind.ROLLOUT.reader().read("x.yaml", io.runway.core.spec.SpecMappers.toYaml(spec)
-                    .replace("timeout: 30s", "timeout: 15s")).orThrow();
+            RolloutSpec spec = edited(spec("--never-ready"), "timeout: 30s", "timeout: 15s");
             RolloutState end = run(spec, host);
             assertThat(end.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
             assertThat(end.reason()).contains("did not become ready");
             awaitOnlyVersion(host, "v1");
         }
+    }
+
+    /** {@code spec} with one setting of its YAML form replaced. */
+    private static RolloutSpec edited(RolloutSpec spec, String setting, String replacement) {
+        String yaml = io.runway.core.spec.SpecMappers.toYaml(spec);
+        assertThat(yaml).contains(setting);
+        return SpecKind.ROLLOUT.reader().read("x.yaml", yaml.replace(setting, replacement)).orThrow();
     }
 
     /** Teardown is asynchronous: wait (bounded) until only {@code version} runs. */

@@ -39,6 +39,14 @@ class RolloutSpecValidatorTest {
             fingerprint: {deployedBy: alice, commit: 0a1b2c3, permissions: [Rollout]}
             """;
 
+    static final String BLUE_GREEN = """
+            service: checkout
+            version: v2
+            baseline: v1
+            deploy: {command: [app, "${port}"]}
+            strategy: {blueGreen: {}}
+            """;
+
     private static SpecResult<RolloutSpec> read(String yaml) {
         return SpecKind.ROLLOUT.reader().read("rollout.yaml", yaml);
     }
@@ -60,13 +68,7 @@ class RolloutSpecValidatorTest {
 
     @Test
     void readsABlueGreenSpecWithDefaults() {
-        SpecResult<RolloutSpec> r = read("""
-                service: checkout
-                version: v2
-                baseline: v1
-                deploy: {command: [app, "${port}"]}
-                strategy: {blueGreen: {}}
-                """);
+        SpecResult<RolloutSpec> r = read(BLUE_GREEN);
         assertThat(r.problems()).isEmpty();
         assertThat(r.value().strategy().blueGreen().previewAnalysis()).isEqualTo(Duration.ofSeconds(30));
         assertThat(r.value().strategy().blueGreen().autoPromote()).isTrue();
@@ -144,26 +146,11 @@ class RolloutSpecValidatorTest {
 
     @Test
     void mirrorIsRefusedForBlueGreenAndForTheLoadBalancer() {
-        SpecResult<RolloutSpec> blueGreen = read("""
-                service: checkout
-                version: v2
-                baseline: v1
-                deploy: {command: [app, "${port}"]}
-                strategy: {blueGreen: {}}
-                analysis: {mirror: 10}
-                """);
+        SpecResult<RolloutSpec> blueGreen = read(BLUE_GREEN + "analysis: {mirror: 10}\n");
         assertThat(blueGreen.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("analysis.mirror");
             assertThat(p.message()).contains("only canary rollouts mirror traffic");
         });
-        SpecResult<RolloutSpec> blueGreenOff = read("""
-                service: checkout
-                version: v2
-                baseline: v1
-                deploy: {command: [app, "${port}"]}
-                strategy: {blueGreen: {}}
-                analysis: {mirror: 0}
-                """);
-        assertThat(blueGreenOff.problems()).isEmpty();
+        assertThat(read(BLUE_GREEN + "analysis: {mirror: 0}\n").problems()).isEmpty();
     }
 }
