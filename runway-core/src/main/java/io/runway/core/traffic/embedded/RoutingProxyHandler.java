@@ -110,6 +110,8 @@ final class RoutingProxyHandler extends ProxyHandler {
                 service.mirrorEnded();
             });
         } catch (RuntimeException e) {
+            // A copy that cannot even be sent is a failed copy, counted as the new version's mirrored error
+            // so the gates see it; the client's own request must go on regardless, and the place is freed.
             copy.count(true);
             service.mirrorEnded();
         }

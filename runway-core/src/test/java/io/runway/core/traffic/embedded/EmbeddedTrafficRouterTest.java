@@ -10,14 +10,12 @@ import io.runway.core.traffic.CohortRule;
 import io.runway.core.traffic.Route;
 import io.runway.core.traffic.Stickiness;
 import io.runway.core.traffic.TrafficSnapshot;
-import io.runway.core.time.MutableClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,46 +32,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class EmbeddedTrafficRouterTest {
-    private static final String SERVICE = "shop";
-
-    private final MutableClock clock = MutableClock.at("2026-11-02T10:00:00Z");
+class EmbeddedTrafficRouterTest extends EmbeddedRouterTestBase {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private TestBackend stable;
-    private TestBackend canary;
-    private EmbeddedTrafficRouter router;
-    private URI base;
-
-    @BeforeEach
-    void start() throws IOException {
-        stable = TestBackend.answering("v1");
-        canary = TestBackend.answering("v2");
-        // Default timeouts: a short one would turn a slow moment of a loaded build machine into a 504.
-        restartRouter(EmbeddedRouterOptions.DEFAULT);
-    }
-
-    private void restartRouter(EmbeddedRouterOptions options) {
-        if (router != null) {
-            router.close();
-        }
-        router = new EmbeddedTrafficRouter(options, clock);
-        router.start();
-        router.listen(SERVICE, 0);
-        base = router.address(SERVICE);
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-        stable.close();
-        canary.close();
-    }
 
     @Test
     void forwardsMethodPathQueryHeadersAndBodyAndNamesTheVersion() throws Exception {

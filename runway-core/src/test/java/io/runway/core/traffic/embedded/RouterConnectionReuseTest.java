@@ -2,7 +2,6 @@ package io.runway.core.traffic.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runway.core.time.MutableClock;
 import io.runway.core.traffic.Route;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,29 +25,10 @@ import org.junit.jupiter.api.Test;
  * a client closing an idle connection must be noticed. Raw sockets, so nothing in between reorders or
  * reconnects.
  */
-class RouterConnectionReuseTest {
-    private static final String SERVICE = "shop";
-
-    private final MutableClock clock = MutableClock.at("2026-11-02T10:00:00Z");
-    private TestBackend stable;
-    private TestBackend canary;
-    private EmbeddedTrafficRouter router;
-    private int port;
-
-    @BeforeEach
-    void start() throws IOException {
-        stable = TestBackend.answering("v1");
-        canary = TestBackend.answering("v2");
-        router = new EmbeddedTrafficRouter(EmbeddedRouterOptions.DEFAULT.withMaxThreads(4), clock);
-        router.start();
-        port = router.listen(SERVICE, 0);
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-        stable.close();
-        canary.close();
+class RouterConnectionReuseTest extends EmbeddedRouterTestBase {
+    @Override
+    EmbeddedRouterOptions initialOptions() {
+        return EmbeddedRouterOptions.DEFAULT.withMaxThreads(4);
     }
 
     @Test
@@ -61,7 +39,7 @@ class RouterConnectionReuseTest {
         for (int i = 0; i < count; i++) {
             all.append(request(i));
         }
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(all.toString().getBytes(StandardCharsets.US_ASCII)); // every request before any answer
@@ -79,7 +57,7 @@ class RouterConnectionReuseTest {
         router.setRoute(SERVICE, Route.canary("v1", stable.backend(), "v2", canary.backend(), 5_000));
         int count = 200;
         List<String> versions = new ArrayList<>();
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -99,7 +77,7 @@ class RouterConnectionReuseTest {
     @Test
     void aClientThatClosesAfterItsAnswerIsNoticedWhileTheConnectionWaits() throws Exception {
         router.setRoute(SERVICE, Route.single("v1", stable.backend()));
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request(0).getBytes(StandardCharsets.US_ASCII));
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -114,7 +92,7 @@ class RouterConnectionReuseTest {
 
     @Test
     void pipelinedRequestsBeforeARouteAreEachRefusedInOrder() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write((request(0) + request(1) + request(2)).getBytes(StandardCharsets.US_ASCII));
             InputStream in = new BufferedInputStream(socket.getInputStream());

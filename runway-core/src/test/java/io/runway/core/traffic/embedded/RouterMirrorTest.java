@@ -8,9 +8,6 @@ import io.runway.core.traffic.Backend;
 import io.runway.core.traffic.Mirror;
 import io.runway.core.traffic.Route;
 import io.runway.core.traffic.TrafficSnapshot;
-import io.runway.core.time.MutableClock;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,45 +17,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Shadow traffic through the embedded router: what is copied, what is counted, what clients see. */
-class RouterMirrorTest {
-    private static final String SERVICE = "shop";
+class RouterMirrorTest extends EmbeddedRouterTestBase {
     /** Copies are sent asynchronously; this bounds how long a test waits for them to be answered. */
     private static final Duration COPIES_SETTLE = Duration.ofSeconds(20);
 
-    private final MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final List<AutoCloseable> closing = new ArrayList<>();
-    private TestBackend stable;
-    private EmbeddedTrafficRouter router;
-    private URI base;
-
-    @BeforeEach
-    void start() throws IOException {
-        stable = closeLater(TestBackend.answering("v1"));
-        startRouter(EmbeddedRouterOptions.DEFAULT);
-    }
-
-    private void startRouter(EmbeddedRouterOptions options) {
-        router = new EmbeddedTrafficRouter(options, clock);
-        router.start();
-        router.listen(SERVICE, 0);
-        base = router.address(SERVICE);
-    }
+    private final List<TestBackend> shadows = new ArrayList<>();
 
     @AfterEach
-    void stop() throws Exception {
-        router.close();
-        for (AutoCloseable c : closing) {
-            c.close();
-        }
+    void stopShadows() {
+        shadows.forEach(TestBackend::close);
     }
 
-    private TestBackend closeLater(TestBackend backend) {
-        closing.add(backend);
+    private TestBackend shadow(TestBackend backend) {
+        shadows.add(backend);
         return backend;
     }
 
@@ -78,7 +53,7 @@ class RouterMirrorTest {
 
     @Test
     void aMirroredRequestIsAnsweredByTheServingVersionAndCountedApartForTheShadow() throws Exception {
-        TestBackend shadow = closeLater(TestBackend.answering("v2"));
+        TestBackend shadow = shadow(TestBackend.answering("v2"));
         mirrorTo(shadow.backend(), Route.TOTAL);
 
         List<String> ids = new ArrayList<>();
@@ -107,7 +82,7 @@ class RouterMirrorTest {
 
     @Test
     void requestsThatAreNotSafeToRepeatAreNeverCopied() throws Exception {
-        TestBackend shadow = closeLater(TestBackend.answering("v2"));
+        TestBackend shadow = shadow(TestBackend.answering("v2"));
         mirrorTo(shadow.backend(), Route.TOTAL);
 
         send(get("/pay").POST(HttpRequest.BodyPublishers.ofString("card=1")));
@@ -125,7 +100,7 @@ class RouterMirrorTest {
 
     @Test
     void aFailingShadowCountsErrorsButNoClientSeesThem() throws Exception {
-        TestBackend shadow = closeLater(TestBackend.failing("v2", 503));
+        TestBackend shadow = shadow(TestBackend.failing("v2", 503));
         mirrorTo(shadow.backend(), Route.TOTAL);
 
         for (int i = 0; i < 10; i++) {
@@ -155,10 +130,9 @@ class RouterMirrorTest {
 
     @Test
     void copiesTakeAtMostHalfTheConnectionsOfTheShadowSoAStalledShadowCannotPileUp() throws Exception {
-        router.close();
-        startRouter(new EmbeddedRouterOptions(8, Duration.ofSeconds(2), Duration.ofSeconds(30),
+        restartRouter(new EmbeddedRouterOptions(8, Duration.ofSeconds(2), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), 4));
-        TestBackend shadow = closeLater(TestBackend.stalling("v2"));
+        TestBackend shadow = shadow(TestBackend.stalling("v2"));
         mirrorTo(shadow.backend(), Route.TOTAL);
 
         for (int i = 0; i < 12; i++) {
@@ -170,7 +144,7 @@ class RouterMirrorTest {
 
         shadow.close(); // answers (or drops) the two stalled copies and frees their places
         await(() -> router.snapshot(SERVICE).mirrored("v2").requests() == 2, "the stalled copies end");
-        TestBackend second = closeLater(TestBackend.answering("v2"));
+        TestBackend second = shadow(TestBackend.answering("v2"));
         mirrorTo(second.backend(), Route.TOTAL);
         send(get("/again"));
         await(() -> second.received().size() == 1, "a copy is sent again once places are free");
@@ -178,7 +152,7 @@ class RouterMirrorTest {
 
     @Test
     void aRouteWithoutTheMirrorStopsTheCopies() throws Exception {
-        TestBackend shadow = closeLater(TestBackend.answering("v2"));
+        TestBackend shadow = shadow(TestBackend.answering("v2"));
         mirrorTo(shadow.backend(), Route.TOTAL);
         send(get("/one"));
         awaitMirrored("v2", 1);
@@ -194,7 +168,7 @@ class RouterMirrorTest {
 
     @Test
     void copiesTheGivenShare() throws Exception {
-        TestBackend shadow = closeLater(TestBackend.answering("v2"));
+        TestBackend shadow = shadow(TestBackend.answering("v2"));
         mirrorTo(shadow.backend(), 2_500);
         int requests = 400;
         for (int i = 0; i < requests; i++) {
@@ -209,7 +183,7 @@ class RouterMirrorTest {
 
     @Test
     void theShadowsAnswerBodyIsReadAndDropped() throws Exception {
-        TestBackend shadow = closeLater(TestBackend.answering("v2"));
+        TestBackend shadow = shadow(TestBackend.answering("v2"));
         mirrorTo(shadow.backend(), Route.TOTAL);
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = send(get("/big?n=" + (2 << 20)));
