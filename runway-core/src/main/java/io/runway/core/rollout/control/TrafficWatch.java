@@ -65,7 +65,8 @@ final class TrafficWatch {
                     ? minus(router.snapshot(preview), previewBase).version(s.spec().version())
                     : main.version(s.spec().version());
             // Mirrored copies are requests the new version answered, if to no client: the gates judge them too.
-            VersionTraffic mirrored = blueGreen ? VersionTraffic.EMPTY : main.mirrored(s.spec().version());
+            // (Blue-green never mirrors, so there this is empty.)
+            VersionTraffic mirrored = main.mirrored(s.spec().version());
             return new Reading(new Measurement(elapsed, sample(canary.plus(mirrored)), sample(base), null), canary,
                     mirrored, base);
         } catch (NotFoundException e) {
