@@ -47,9 +47,17 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 public final class DynamoDbStoreVsLockClient {
     private DynamoDbStoreVsLockClient() {}
 
-    record Result(String name, long cycles, double seconds, Map<String, Long> requests) {
+    record Result(String name, long cycles, double seconds, Map<String, Long> requests, long itemsWritten) {
         double perSecond() {
             return cycles / seconds;
+        }
+
+        double itemsWrittenPerCycle() {
+            return itemsWritten / (double) cycles;
+        }
+
+        double itemsWrittenPerSecond() {
+            return itemsWritten / seconds;
         }
 
         double writesPerOperation() {
@@ -80,16 +88,18 @@ public final class DynamoDbStoreVsLockClient {
         }
         System.out.printf("threads=%d resources=%d rounds=%d measured=%ds per side per round, warm-up=%ds%n", threads,
                 threads, rounds, seconds, warmup);
-        System.out.println("| round | side | cycles/s | write requests per acquire or release | read requests per cycle | requests by operation |");
-        System.out.println("|---:|---|---:|---:|---:|---|");
+        System.out.println("| round | side | cycles/s | write requests per acquire or release | read requests per cycle "
+                + "| items written per cycle | items written/s | requests by operation |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---|");
         long runwayCycles = 0;
         long peerCycles = 0;
         double runwaySeconds = 0;
         double peerSeconds = 0;
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
-            System.out.printf("| %d | %s | %.0f | %.3f | %.3f | %s |%n", i / 2 + 1, r.name(), r.perSecond(),
-                    r.writesPerOperation(), r.readsPerCycle(), r.requests());
+            System.out.printf("| %d | %s | %.0f | %.3f | %.3f | %.2f | %.0f | %s |%n", i / 2 + 1, r.name(), r.perSecond(),
+                    r.writesPerOperation(), r.readsPerCycle(), r.itemsWrittenPerCycle(), r.itemsWrittenPerSecond(),
+                    r.requests());
             if (i % 2 == 0) {
                 runwayCycles += r.cycles();
                 runwaySeconds += r.seconds();
@@ -179,18 +189,20 @@ public final class DynamoDbStoreVsLockClient {
         start.countDown();
         Thread.sleep(warmup * 1000L);
         Map<String, Long> before = counter.snapshot();
+        long itemsBefore = counter.itemsWritten();
         long t0 = System.nanoTime();
         measuring.set(true);
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         long done = cycles.sum();
         Map<String, Long> after = counter.snapshot();
+        long items = counter.itemsWritten() - itemsBefore;
         double elapsed = (System.nanoTime() - t0) / 1e9;
         stop.set(true);
         for (Future<?> f : running) {
             f.get(2, TimeUnit.MINUTES);
         }
         pool.shutdown();
-        return new Result(name, done, elapsed, RequestCounter.delta(before, after));
+        return new Result(name, done, elapsed, RequestCounter.delta(before, after), items);
     }
 }
