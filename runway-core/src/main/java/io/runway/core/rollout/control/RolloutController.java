@@ -15,6 +15,8 @@ import io.runway.core.rollout.RolloutAction;
 import io.runway.core.rollout.RolloutDecider;
 import io.runway.core.rollout.RolloutPhase;
 import io.runway.core.rollout.RolloutState;
+import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.rollout.spec.VersionDeployment;
 import io.runway.core.store.StateStore;
 import io.runway.core.store.StoreBatch;
 import io.runway.core.traffic.TrafficRouter;
@@ -51,7 +53,6 @@ public final class RolloutController {
     private final Map<Role, DeployStatus> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     private final Gate<?> gate;
     private final TrafficWatch watch;
-    private final DeployRequests requests;
     private final CompletableFuture<RolloutState> finished = new CompletableFuture<>();
     private volatile RolloutState state;
     private long documentVersion;
@@ -69,7 +70,6 @@ public final class RolloutController {
         this.listener = listener;
         this.gate = Gate.of(state.spec().analysis());
         this.watch = new TrafficWatch(router, state.spec());
-        this.requests = new DeployRequests(state);
         for (Map.Entry<Role, DeploymentRef> e : state.deployments().entrySet()) {
             statuses.put(e.getKey(), DeployStatus.ready(e.getValue().deploymentId(), e.getValue().endpoint()));
         }
@@ -224,7 +224,9 @@ public final class RolloutController {
      * writer), so it must not take this controller's lock: a tick holding it waits on that same writer.
      */
     private void deploy(Role role) {
-        DeploymentRequest request = requests.of(role);
+        RolloutSpec spec = state.spec();
+        DeploymentRequest request = VersionDeployment.request(spec, role == Role.CANARY ? spec.version() : spec.baseline(),
+                state.id());
         Deployment running = alreadyRunning(request);
         if (running != null) {
             listener.progress(state, "adopted " + request.version() + " (" + running.id()

@@ -201,6 +201,13 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
             if (!positive(r.timeout()) || !positive(r.interval()) || r.interval().compareTo(r.timeout()) > 0) {
                 out.add(new Violation("deploy.readiness", "need 0 < interval <= timeout"));
             }
+            if (out.isEmpty()) {
+                // The deployer's own limits (lengths, ranges, placeholders) on the requests that will start each
+                // version: what passes here cannot fail when the rollout deploys.
+                out.addAll(VersionDeployment.check(spec, "version", spec.version()));
+                VersionDeployment.check(spec, "baseline", spec.baseline()).stream()
+                        .filter(v -> !out.contains(v)).forEach(out::add); // a shared field fails for both alike
+            }
         }
 
         private void arguments(String path, List<String> args) {

@@ -113,6 +113,38 @@ class RolloutSpecValidatorTest {
     }
 
     @Test
+    void whatTheDeployerWouldRefuseIsRefusedAtValidationNamedByItsSpecField() {
+        assertThat(read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}",
+                "{command: [app, \"${port}\"], readiness: {interval: 5m, timeout: 10m}}")).problems())
+                .extracting(Problem::path).containsExactly("deploy.readiness.interval");
+        assertThat(read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}",
+                "{command: [app, \"${port}\"], readiness: {timeout: 2h}}")).problems())
+                .extracting(Problem::path).containsExactly("deploy.readiness.timeout");
+        assertThat(read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}", "{command: [\" \", \"${port}\"]}"))
+                .problems()).extracting(Problem::path).containsExactly("deploy.command[0]");
+        assertThat(read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}",
+                "{command: [app], env: {HOME_DIR: \"${home}\"}}")).problems())
+                .extracting(Problem::path).containsExactly("deploy.env.HOME_DIR");
+        assertThat(read(BLUE_GREEN.replace("version: v2", "version: -v2")).problems())
+                .extracting(Problem::path).containsExactly("version");
+        assertThat(read(BLUE_GREEN.replace("service: checkout", "service: -checkout")).problems())
+                .extracting(Problem::path).containsExactly("service");
+    }
+
+    @Test
+    void aVersionsOwnArgumentsAreNamedUnderItsOverride() {
+        String large = "\"" + "x".repeat(60_000) + "\"";
+        String fiveLarge = String.join(", ", large, large, large, large, large); // each allowed, not all together
+        assertThat(read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}",
+                "{command: [app, \"${port}\"], versions: {v2: {args: [" + fiveLarge + "]}}}")).problems())
+                .extracting(Problem::path, Problem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("deploy.versions.v2.args",
+                        "at most 262144 characters in all"));
+        assertThat(read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}", "{command: [app, " + fiveLarge + "]}"))
+                .problems()).extracting(Problem::path).containsExactly("deploy.command");
+    }
+
+    @Test
     void shellMetacharactersAreJustText() {
         SpecResult<RolloutSpec> r = read(CANARY.replace("demo.App", "\"demo.App; rm -rf / && $(reboot)\""));
         assertThat(r.problems()).isEmpty();
