@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runway.cli.rollout.LocalRolloutHost;
+import io.runway.core.error.InvalidInputException;
 import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.control.RolloutController;
 import io.runway.core.rollout.control.RolloutDocuments;
@@ -36,6 +37,10 @@ final class RolloutApi {
                 throw new InvalidSpecException(read.problems());
             }
             RolloutSpec spec = read.value();
+            if (!"local".equals(spec.provider())) { // checked before the router listens: a refusal changes nothing
+                throw new InvalidInputException("provider", "runway serve runs provider local rollouts only, not "
+                        + spec.provider() + "; run it with runway rollout -f");
+            }
             host.listen(spec.service(), x.queryInt("port", 0));
             if (spec.strategy().blueGreen() != null) {
                 host.listen(spec.service() + "-preview", x.queryInt("previewPort", 0));

@@ -102,6 +102,15 @@ class RolloutApiTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(ApiJson.mapper().readTree(bad.body()).path("field").asText()).isEqualTo("service");
 
+        String onEc2 = spec("shop").replace("\"scaleDownDelay\": \"0s\"}", """
+                "scaleDownDelay": "0s", "provider": "aws-ec2",
+                 "aws": {"region": "eu-west-1", "launchTemplate": "shop-web", "vpc": "vpc-0a1b2c3d4e5f60718",
+                         "loadBalancer": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188"}}""");
+        HttpResponse<String> elsewhere = call("POST", "/api/v1/rollouts", onEc2, true);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(400);
+        assertThat(ApiJson.mapper().readTree(elsewhere.body()).path("field").asText()).isEqualTo("provider");
+        assertThat(call("GET", "/api/v1/rollouts", null, false).body()).isEqualTo("[]");
+
         HttpResponse<String> created = call("POST", "/api/v1/rollouts", spec("shop"), true);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode state = ApiJson.mapper().readTree(created.body());

@@ -63,7 +63,7 @@ public final class AwsRolloutHost implements AutoCloseable {
             throw e;
         }
         RolloutBackends.Backend b = this.aws.backend();
-        this.rollouts = new RolloutService(store, b.deployer(), b.router(), clock, executor, listener, tick);
+        this.rollouts = new RolloutService(store, "aws-ec2", b.deployer(), b.router(), clock, executor, listener, tick);
     }
 
     /** This host's identity in {@code runway:owner-controller} tags, kept in the state directory. */

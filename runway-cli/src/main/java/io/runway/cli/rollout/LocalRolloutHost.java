@@ -66,7 +66,7 @@ public final class LocalRolloutHost implements AutoCloseable {
         this.router = new EmbeddedTrafficRouter(clock);
         router.start();
         deployer.recover().join();
-        this.rollouts = new RolloutService(store, deployer, routerView.apply(router), clock, executor, listener, tick);
+        this.rollouts = new RolloutService(store, "local", deployer, routerView.apply(router), clock, executor, listener, tick);
     }
 
     /** Resumes the rollouts the store holds, each with a router listener for its service (any free port). */

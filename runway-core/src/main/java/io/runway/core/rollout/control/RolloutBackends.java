@@ -2,6 +2,7 @@ package io.runway.core.rollout.control;
 
 import io.runway.core.deploy.Deployer;
 import io.runway.core.deploy.SweepReport;
+import io.runway.core.error.InvalidInputException;
 import io.runway.core.rollout.spec.RolloutSpec;
 import io.runway.core.traffic.TrafficRouter;
 import java.util.List;
@@ -33,12 +34,16 @@ public interface RolloutBackends {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
-    /** One deployer and router for every spec. */
-    static RolloutBackends single(Deployer deployer, TrafficRouter router) {
+    /** One deployer and router for the specs of one provider; a spec of another provider is refused. */
+    static RolloutBackends single(String provider, Deployer deployer, TrafficRouter router) {
         Backend only = new Backend(deployer, router);
         return new RolloutBackends() {
             @Override
             public Backend backend(RolloutSpec spec) {
+                if (!provider.equals(spec.provider())) {
+                    throw new InvalidInputException("provider", "this host runs provider " + provider
+                            + " rollouts only, not " + spec.provider());
+                }
                 return only;
             }
 

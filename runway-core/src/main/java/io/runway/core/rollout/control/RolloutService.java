@@ -43,9 +43,10 @@ public final class RolloutService {
     private final Map<String, RolloutController> controllers = new ConcurrentHashMap<>();
     private final FingerprintLog fingerprints;
 
-    public RolloutService(StateStore store, Deployer deployer, TrafficRouter router, Clock clock,
+    /** Runs the specs of {@code provider} (e.g. {@code local}) on one deployer and router; refuses others. */
+    public RolloutService(StateStore store, String provider, Deployer deployer, TrafficRouter router, Clock clock,
                           ScheduledExecutorService executor, RolloutController.Listener listener, Duration tick) {
-        this(store, RolloutBackends.single(deployer, router), clock, executor, listener, tick);
+        this(store, RolloutBackends.single(provider, deployer, router), clock, executor, listener, tick);
     }
 
     /** With the deployer and router of each rollout chosen by {@code backends} (e.g. by the spec's provider). */

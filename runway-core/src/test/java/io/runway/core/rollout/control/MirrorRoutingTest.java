@@ -95,7 +95,7 @@ class MirrorRoutingTest {
         InMemoryStateStore store = new InMemoryStateStore();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         try {
-            RolloutService service = new RolloutService(store, new NoDeployer(), new FixedRouter(null), clock,
+            RolloutService service = new RolloutService(store, "local", new NoDeployer(), new FixedRouter(null), clock,
                     executor, (state, line) -> { }, java.time.Duration.ofSeconds(1));
             assertThatThrownBy(() -> service.start(spec("analysis: {mirror: 5}")))
                     .isInstanceOf(InvalidInputException.class)

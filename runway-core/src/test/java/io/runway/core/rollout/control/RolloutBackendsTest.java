@@ -1,0 +1,41 @@
+package io.runway.core.rollout.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.runway.core.error.InvalidInputException;
+import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.spec.SpecKind;
+import org.junit.jupiter.api.Test;
+
+class RolloutBackendsTest {
+    private static final String LOCAL = """
+            service: shop
+            version: v2
+            baseline: v1
+            deploy: {command: [app, "${port}"]}
+            strategy: {canary: {steps: [{setWeight: 1}]}}
+            """;
+
+    private static RolloutSpec spec(String yaml) {
+        return SpecKind.ROLLOUT.reader().read("r.yaml", yaml).orThrow();
+    }
+
+    @Test
+    void aSingleBackEndServesItsOwnProviderAndRefusesAnotherNamingTheField() {
+        RolloutBackends local = RolloutBackends.single("local", null, null);
+        assertThat(local.backend(spec(LOCAL))).isNotNull();
+
+        RolloutSpec onEc2 = spec(LOCAL + """
+                provider: aws-ec2
+                aws:
+                  region: eu-west-1
+                  launchTemplate: shop-web
+                  vpc: vpc-0a1b2c3d4e5f60718
+                  loadBalancer: arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188
+                """);
+        assertThatThrownBy(() -> local.backend(onEc2)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("provider local rollouts only, not aws-ec2")
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("provider"));
+    }
+}
