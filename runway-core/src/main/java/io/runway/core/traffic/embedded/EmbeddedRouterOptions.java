@@ -6,9 +6,9 @@ import java.time.Duration;
 /**
  * Sizing and timeouts of the embedded router.
  *
- * @param maxThreads      threads shared by the listeners and the upstream client. The proxy is
- *                        asynchronous, so threads do not wait on backends; each listener and the client
- *                        hold one selector thread, the rest run request work. Default 8.
+ * @param maxThreads      threads of the upstream client and of request work. The proxy is asynchronous, so
+ *                        threads do not wait on backends; the client holds one selector thread, the rest run
+ *                        request work. Each listener adds its own selector thread on top. Default 8.
  * @param connectTimeout  how long to wait for a backend connection; past it the request fails with 502
  * @param requestTimeout  the whole upstream exchange; past it the request fails with 504
  * @param idleTimeout     idle connections, client and upstream, are closed after this
@@ -26,8 +26,8 @@ public record EmbeddedRouterOptions(
 
     public EmbeddedRouterOptions {
         if (maxThreads < 4) {
-            throw new InvalidInputException("maxThreads", "maxThreads must be at least 4 (one listener"
-                    + " selector, one client selector, two workers), got " + maxThreads);
+            throw new InvalidInputException("maxThreads", "maxThreads must be at least 4 (one client"
+                    + " selector and at least three workers), got " + maxThreads);
         }
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);

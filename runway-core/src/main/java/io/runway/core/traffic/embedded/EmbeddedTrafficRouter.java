@@ -89,12 +89,16 @@ public final class EmbeddedTrafficRouter implements TrafficRouter {
         connector.setPort(port);
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         servicesByConnector.put(connector, routingOf(service));
+        // The listener's selector holds a pool thread for as long as it listens: grow the pool by that thread,
+        // so the workers and the upstream client keep theirs however many services listen.
+        threads.setMaxThreads(threads.getMaxThreads() + 1);
         server.addConnector(connector);
         try {
             connector.start();
         } catch (Exception e) {
             server.removeConnector(connector);
             servicesByConnector.remove(connector);
+            threads.setMaxThreads(threads.getMaxThreads() - 1);
             throw new UnavailableException("cannot listen for '" + service + "' on " + LOOPBACK + ":"
                     + port + ": " + e.getMessage(), e);
         }

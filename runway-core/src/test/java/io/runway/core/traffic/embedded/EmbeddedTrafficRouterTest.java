@@ -54,6 +54,22 @@ class EmbeddedTrafficRouterTest extends EmbeddedRouterTestBase {
     }
 
     @Test
+    void manyServicesListenOnOneSmallPoolAndEachIsRouted() throws Exception {
+        restartRouter(EmbeddedRouterOptions.DEFAULT.withMaxThreads(4));
+        int services = 12; // each listener's selector holds a thread: far more than the 4 the options give
+        for (int i = 1; i <= services; i++) {
+            router.listen("svc-" + i, 0);
+            router.setRoute("svc-" + i, Route.single(i % 2 == 0 ? "v1" : "v2", i % 2 == 0 ? stable.backend() : canary.backend()));
+        }
+        for (int i = 1; i <= services; i++) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(router.address("svc-" + i).resolve("/x"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("svc-" + i).isEqualTo(200);
+            assertThat(response.headers().allValues("X-Runway-Version")).containsExactly(i % 2 == 0 ? "v1" : "v2");
+        }
+    }
+
+    @Test
     void streamsALargeResponseBodyIntactThroughTheNonBlockingPath() throws Exception {
         router.setRoute(SERVICE, Route.single("v1", stable.backend()));
         int size = 2 << 20; // far beyond any of Jetty's buffers: the body must be streamed in many chunks
