@@ -41,16 +41,30 @@ final class RolloutApi {
                 throw new InvalidInputException("provider", "runway serve runs provider local rollouts only, not "
                         + spec.provider() + "; run it with runway rollout -f");
             }
-            host.listen(spec.service(), x.queryInt("port", 0));
-            if (spec.strategy().blueGreen() != null) {
-                host.listen(spec.service() + "-preview", x.queryInt("previewPort", 0));
-            }
-            RolloutController rollout = host.rollouts().start(spec);
+            int port = port(x, "port");
+            int previewPort = port(x, "previewPort");
+            // The router listens only once every check passed, so a refused request leaves no listener behind.
+            RolloutController rollout = host.rollouts().start(spec, () -> {
+                host.listen(spec.service(), port);
+                if (spec.strategy().blueGreen() != null) {
+                    host.listen(spec.service() + "-preview", previewPort);
+                }
+            });
             x.text(201, "application/json", withRouter(rollout.state()));
         }).exceptionally(e -> {
             x.fail(e);
             return null;
         });
+    }
+
+    /** A port to listen on from the query, 0 (any free port) when absent. */
+    private static int port(Exchange x, String name) {
+        int port = x.queryInt(name, 0);
+        if (port < 0 || port > 65_535) {
+            throw new InvalidInputException(name, "the query parameter " + name + " must be a port from 1 to 65535,"
+                    + " or 0 for any free port; was " + port);
+        }
+        return port;
     }
 
     void list(Exchange x) {

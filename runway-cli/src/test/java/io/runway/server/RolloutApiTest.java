@@ -1,6 +1,7 @@
 package io.runway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runway.cli.CliRun;
@@ -109,6 +110,22 @@ class RolloutApiTest {
         HttpResponse<String> elsewhere = call("POST", "/api/v1/rollouts", onEc2, true);
         assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(400);
         assertThat(ApiJson.mapper().readTree(elsewhere.body()).path("field").asText()).isEqualTo("provider");
+        assertThat(call("GET", "/api/v1/rollouts", null, false).body()).isEqualTo("[]");
+
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String missingArtifact = spec("shop").replace("\"scaleDownDelay\": \"0s\"}",
+                "\"scaleDownDelay\": \"0s\", \"fingerprint\": {\"artifact\": \"/nonexistent/shop.jar\"}}");
+        HttpResponse<String> unreadable = call("POST", "/api/v1/rollouts?port=" + port, missingArtifact, true);
+        assertThat(unreadable.statusCode()).as(unreadable.body()).isEqualTo(400);
+        assertThat(ApiJson.mapper().readTree(unreadable.body()).path("field").asText()).isEqualTo("fingerprint.artifact");
+        assertThatThrownBy(() -> new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close())
+                .as("a refused rollout leaves no listener").isInstanceOf(java.net.ConnectException.class);
+        HttpResponse<String> badPort = call("POST", "/api/v1/rollouts?port=99999", spec("shop"), true);
+        assertThat(badPort.statusCode()).as(badPort.body()).isEqualTo(400);
+        assertThat(ApiJson.mapper().readTree(badPort.body()).path("field").asText()).isEqualTo("port");
         assertThat(call("GET", "/api/v1/rollouts", null, false).body()).isEqualTo("[]");
 
         HttpResponse<String> created = call("POST", "/api/v1/rollouts", spec("shop"), true);

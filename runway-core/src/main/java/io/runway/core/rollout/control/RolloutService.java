@@ -100,7 +100,15 @@ public final class RolloutService {
     }
 
     /** Starts a rollout; refused while another rollout of the same service is running. */
-    public synchronized RolloutController start(RolloutSpec spec) {
+    public RolloutController start(RolloutSpec spec) {
+        return start(spec, () -> { });
+    }
+
+    /**
+     * Starts a rollout, running {@code beforeRecord} once every check has passed but before anything is
+     * recorded (e.g. opening the router's listener): when either refuses, nothing of the rollout is stored.
+     */
+    public synchronized RolloutController start(RolloutSpec spec, Runnable beforeRecord) {
         for (RolloutController c : controllers.values()) {
             RolloutState s = c.state();
             if (s.spec().service().equals(spec.service()) && !s.isFinished()) {
@@ -114,7 +122,9 @@ public final class RolloutService {
                     + " cannot mirror traffic; remove analysis.mirror");
         }
         String id = String.format("r-%013d-%04x", clock.millis(), RANDOM.nextInt(1 << 16));
-        fingerprints.record(fingerprint(spec, id)).join(); // who deploys what is on record before anything runs
+        Fingerprint fingerprint = fingerprint(spec, id); // hashes the artifact: refused here if it cannot be read
+        beforeRecord.run();
+        fingerprints.record(fingerprint).join(); // who deploys what is on record before anything runs
         RolloutController c = RolloutController.create(RolloutState.start(id, spec, clock.instant()), store, b.deployer(),
                 b.router(), clock, listener);
         controllers.put(id, c);
