@@ -4,6 +4,7 @@ import io.runway.core.deploy.Deployer;
 import io.runway.core.deploy.Deployment;
 import io.runway.core.deploy.DeploymentRequest;
 import io.runway.core.deploy.DeploymentState;
+import io.runway.core.error.InvalidInputException;
 import io.runway.core.judge.Judgement;
 import io.runway.core.rollout.Commands;
 import io.runway.core.rollout.Decision;
@@ -225,8 +226,16 @@ public final class RolloutController {
      */
     private void deploy(Role role) {
         RolloutSpec spec = state.spec();
-        DeploymentRequest request = VersionDeployment.request(spec, role == Role.CANARY ? spec.version() : spec.baseline(),
-                state.id());
+        String version = role == Role.CANARY ? spec.version() : spec.baseline();
+        DeploymentRequest request;
+        try {
+            request = VersionDeployment.request(spec, version, state.id());
+        } catch (InvalidInputException e) {
+            // Validation refuses such specs; one stored by an older runway fails like a version that cannot start,
+            // instead of retrying the same refusal every tick.
+            statuses.put(role, DeployStatus.failed("cannot start " + version + ": " + e.field() + ": " + e.getMessage()));
+            return;
+        }
         Deployment running = alreadyRunning(request);
         if (running != null) {
             listener.progress(state, "adopted " + request.version() + " (" + running.id()

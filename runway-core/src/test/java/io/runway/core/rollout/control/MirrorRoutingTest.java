@@ -113,47 +113,4 @@ class MirrorRoutingTest {
         java.util.Arrays.fill(samples, java.time.Duration.ofMillis(1));
         return new VersionTraffic(requests, errors, LatencyHistogram.of(samples));
     }
-
-    /** A router that cannot mirror and always reports the same traffic. */
-    private record FixedRouter(TrafficSnapshot snapshot) implements TrafficRouter {
-        @Override
-        public void setRoute(String service, Route route) {
-        }
-
-        @Override
-        public TrafficSnapshot snapshot(String service) {
-            return snapshot;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private static final class NoDeployer implements Deployer {
-        @Override
-        public CompletableFuture<Deployment> deploy(DeploymentRequest request) {
-            throw new AssertionError("nothing may be deployed");
-        }
-
-        @Override
-        public CompletableFuture<Void> undeploy(String deploymentId) {
-            throw new AssertionError("nothing may be undeployed");
-        }
-
-        @Override
-        public boolean isRunning(String deploymentId) {
-            return false;
-        }
-
-        @Override
-        public List<Deployment> deployments() {
-            return List.of();
-        }
-
-        @Override
-        public CompletableFuture<SweepReport> sweep(Predicate<String> ownerIsLive) {
-            return CompletableFuture.completedFuture(null);
-        }
-    }
 }
