@@ -146,6 +146,9 @@ public final class TaskGraphSpecValidator implements SpecValidator<TaskGraphSpec
         if (t.costLimit() != null && t.costLimit().signum() <= 0) {
             out.add(new Violation(field(path, "costLimit"), "must be positive"));
         }
+        if (Math.abs(t.priority()) > 1000) { // the lease engine's range: refused here, not at the first placement
+            out.add(new Violation(field(path, "priority"), "must be -1000 to 1000"));
+        }
         if (t.retries() < 0 || t.retries() > 100) {
             out.add(new Violation(field(path, "retries"), "must be 0 to 100"));
         }

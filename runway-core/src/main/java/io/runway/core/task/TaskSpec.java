@@ -26,9 +26,9 @@ public record TaskSpec(
         Duration estimatedDuration,
         @JsonPropertyDescription("The task must have ended this long after its run's scheduled instant; if not, it is stopped and TIMED_OUT, without retries.")
         Duration deadline,
-        @JsonPropertyDescription("Highest cost per hour of the resources placement may choose, in the pool's currency.")
+        @JsonPropertyDescription("The most all count resources together may cost per hour (sum of their costPerHour), in the pool's currency.")
         BigDecimal costLimit,
-        @JsonPropertyDescription("Higher runs first when capacity is short. Default 0.")
+        @JsonPropertyDescription("-1000 to 1000; higher runs first when capacity is short. Default 0.")
         Integer priority,
         @JsonPropertyDescription("Further attempts after a failed or timed-out one. Default 0.")
         Integer retries,

@@ -109,6 +109,7 @@ class TaskGraphSpecValidatorTest {
                     backoff: {multiplier: 20}
                     timeout: 0s
                     trigger: whenever
+                    priority: 1001
                 """)).containsExactly(
                 "g.yaml:1:7: name: 'Bad_Name' must be 1 to 63 characters of a-z, 0-9 and '-'",
                 "g.yaml:3:9: schedule.cron: line 1, column 3: hour values are 0 to 23, not 25",
@@ -121,7 +122,8 @@ class TaskGraphSpecValidatorTest {
                 "g.yaml:13:14: tasks[0].retries: must be 0 to 100",
                 "g.yaml:14:27: tasks[0].backoff.multiplier: must be 1 to 10",
                 "g.yaml:15:14: tasks[0].timeout: must be positive",
-                "g.yaml:16:14: tasks[0].trigger: expected allSuccess, allDone, noneFailed or oneFailed, not 'whenever'");
+                "g.yaml:16:14: tasks[0].trigger: expected allSuccess, allDone, noneFailed or oneFailed, not 'whenever'",
+                "g.yaml:17:15: tasks[0].priority: must be -1000 to 1000");
     }
 
     @Test
