@@ -81,8 +81,16 @@ final class Exchange {
         }
         return Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES)
                 .whenComplete((bytes, e) -> bodyRead = e == null)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                        unwrap(e) instanceof IllegalArgumentException ? tooLarge().toException() : e));
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(isOverLimit(unwrap(e)) ? tooLarge().toException() : e));
+    }
+
+    /**
+     * How Jetty 12's accumulator says a body without a declared length went past the limit: an IOException
+     * "accumulation too large" (ApiHandlerTest sends such a chunked body, so an upgrade that changes it fails there).
+     */
+    private static boolean isOverLimit(Throwable e) {
+        return e instanceof IllegalArgumentException
+                || e instanceof java.io.IOException && String.valueOf(e.getMessage()).contains("too large");
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -172,6 +172,10 @@ class ApiHandlerTest {
         String before = f.get("/api/v1/resources").body();
         String huge = "{\"owner\":\"" + "x".repeat(70 * 1024) + "\",\"ttl\":\"1m\"}";
         assertThat(f.post("/api/v1/leases", huge).statusCode()).isEqualTo(413);
+        HttpResponse<String> chunked = f.send(HttpRequest.newBuilder(f.uri("/api/v1/leases")) // no length: chunked
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
         HttpResponse<String> text = f.send(HttpRequest.newBuilder(f.uri("/api/v1/leases"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(text.statusCode()).isEqualTo(415);
