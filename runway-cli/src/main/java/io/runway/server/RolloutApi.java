@@ -32,6 +32,7 @@ final class RolloutApi {
     void start(Exchange x) {
         requireAdmin(x);
         x.jsonBody().thenAccept(body -> {
+            RequestBodies.parseObject(body); // strict: malformed UTF-8, YAML or a non-object is a 400 here
             SpecResult<RolloutSpec> read = SpecKind.ROLLOUT.reader().read("request", new String(body, StandardCharsets.UTF_8));
             if (!read.isValid()) {
                 throw new InvalidSpecException(read.problems());

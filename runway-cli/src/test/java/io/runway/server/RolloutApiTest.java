@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,6 +124,17 @@ class RolloutApiTest {
         assertThat(ApiJson.mapper().readTree(unreadable.body()).path("field").asText()).isEqualTo("fingerprint.artifact");
         assertThatThrownBy(() -> new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close())
                 .as("a refused rollout leaves no listener").isInstanceOf(java.net.ConnectException.class);
+        byte[] invalidUtf8 = spec("shop").replace("\"v2\"", "\"v2-\u0001\"").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < invalidUtf8.length; i++) {
+            invalidUtf8[i] = invalidUtf8[i] == 1 ? (byte) 0xff : invalidUtf8[i]; // a byte no UTF-8 text holds
+        }
+        HttpResponse<String> garbled = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/api/v1/rollouts"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(garbled.statusCode()).as(garbled.body()).isEqualTo(400);
+        HttpResponse<String> yaml = call("POST", "/api/v1/rollouts", "service: shop\nversion: v2\n", true);
+        assertThat(yaml.statusCode()).as(yaml.body()).isEqualTo(400);
+        assertThat(yaml.body()).contains("malformed JSON");
         HttpResponse<String> badPort = call("POST", "/api/v1/rollouts?port=99999", spec("shop"), true);
         assertThat(badPort.statusCode()).as(badPort.body()).isEqualTo(400);
         assertThat(ApiJson.mapper().readTree(badPort.body()).path("field").asText()).isEqualTo("port");
