@@ -39,6 +39,7 @@ public final class RunwayServer implements AutoCloseable {
         RolloutApi rollouts = rolloutHost == null ? null : new RolloutApi(rolloutHost, adminToken);
         TaskApi tasks = taskScheduler == null ? null : new TaskApi(taskScheduler, adminToken);
         jetty.setHandler(new ApiHandler(new LeaseApi(engine, adminToken), rollouts, tasks, metrics));
+        jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(5_000);
     }
 

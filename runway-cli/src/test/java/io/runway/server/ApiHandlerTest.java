@@ -176,6 +176,14 @@ class ApiHandlerTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
         assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        HttpResponse<String> hugeHeader = f.send(HttpRequest.newBuilder(f.uri("/api/v1/leases"))
+                .header("X-Padding", "x".repeat(70 * 1024)).GET());
+        assertThat(hugeHeader.statusCode()).isEqualTo(431);
+        assertThat(ServerFixture.json(hugeHeader).get("error").asText()).as("Jetty's own errors are API JSON too")
+                .isEqualTo("invalid_input");
+        HttpResponse<String> ambiguous = f.get("/api/v1/leases/..%2Fx");
+        assertThat(ambiguous.statusCode()).isEqualTo(400);
+        assertThat(ServerFixture.json(ambiguous).get("message").asText()).isNotBlank();
         HttpResponse<String> text = f.send(HttpRequest.newBuilder(f.uri("/api/v1/leases"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(text.statusCode()).isEqualTo(415);
