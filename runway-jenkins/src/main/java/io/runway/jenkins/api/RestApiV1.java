@@ -37,6 +37,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RestApiV1 {
     public static final String TOKEN_HEADER = "X-Runway-Lease-Token";
+    /** The largest request body read; the caller reads at most one byte more, so a larger one is refused unread. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
     /** A person's lease through the API must not wait longer than a request may take. */
     static final Duration MAX_API_WAIT = Duration.ofSeconds(60);
 
@@ -70,6 +72,9 @@ public final class RestApiV1 {
         boolean post = "POST".equals(method);
         if (!caller.canRead()) {
             return status(403, "forbidden", "Runway read permission is required");
+        }
+        if (body != null && body.length > MAX_BODY_BYTES) {
+            return status(413, "invalid_input", "the body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         switch (p[0]) {
             case "health" -> {

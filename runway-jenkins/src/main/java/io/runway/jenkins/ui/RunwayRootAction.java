@@ -219,7 +219,9 @@ public class RunwayRootAction implements RootAction {
             boolean admin = j.hasPermission(RunwayPermissions.ADMINISTER);
             Caller caller = new Caller(userId(), j.hasPermission(Jenkins.READ), j.hasPermission(RunwayPermissions.LEASE),
                     j.hasPermission(RunwayPermissions.ROLLOUT), admin);
-            byte[] body = "POST".equals(req.getMethod()) ? req.getInputStream().readAllBytes() : new byte[0];
+            byte[] body = "POST".equals(req.getMethod())
+                    ? req.getInputStream().readNBytes(RestApiV1.MAX_BODY_BYTES + 1) // bounded: refused above the limit
+                    : new byte[0];
             out = new RestApiV1(host, RunwayConfiguration.get().maxPersonTtlDuration()).handle(req.getMethod(),
                     rest.substring("/api/v1".length()), req.getQueryString(), body, req.getHeader(RestApiV1.TOKEN_HEADER), caller);
         }

@@ -83,6 +83,15 @@ class RestApiV1Test {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedWithoutChangingAnything() throws Exception {
+        String huge = "{\"pool\":\"solo\",\"ttl\":\"1h\",\"owner\":\"" + "x".repeat(RestApiV1.MAX_BODY_BYTES) + "\"}";
+        ApiResponse refused = call("POST", "/leases", huge, null, LEASER);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(json(refused).get("error").asText()).isEqualTo("invalid_input");
+        assertThat(json(call("GET", "/leases", null, null, READER))).isEmpty();
+    }
+
+    @Test
     void onlyAnAdministratorReleasesWithoutTheToken() throws Exception {
         String id = json(call("POST", "/leases", "{\"pool\":\"solo\",\"ttl\":\"1h\"}", null, LEASER)).get("id").asText();
         assertThat(call("POST", "/leases/" + id + "/release", null, null, LEASER).status()).isEqualTo(403);
