@@ -27,6 +27,20 @@ public final class Printable {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * The index of the first character {@link #escape} would escape (control characters such as ESC, CR and
+     * LF; format characters such as bidi overrides and zero-width spaces; other invisible ones), or -1 if
+     * there is none: for fields that must stay readable text wherever they are shown.
+     */
+    public static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isPrintable(text, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean isPrintable(String text, int i) {
         char c = text.charAt(i);
         if (Character.isHighSurrogate(c)) {

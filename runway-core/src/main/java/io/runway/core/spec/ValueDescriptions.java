@@ -5,11 +5,28 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
-/** Words for what a field expects and what the document had instead, for binding problems. */
-final class ValueDescriptions {
+/** Words for what a field expects and what the document had instead, for binding and validation problems. */
+public final class ValueDescriptions {
     private static final int MAX_SHOWN = 40;
 
     private ValueDescriptions() {}
+
+    /**
+     * {@code text} as a message may echo it: its first 40 characters and "..." when it is longer, so a hostile
+     * 70,000-character value does not become a 70,000-character error. A surrogate pair is never split.
+     */
+    public static String shortened(String text) {
+        return shortened(text, MAX_SHOWN);
+    }
+
+    /** {@code text} cut to {@code max} characters and "..." when longer, for values that are long by nature (paths). */
+    public static String shortened(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "...";
+    }
 
     static String expected(Class<?> type) {
         if (type == String.class) {
@@ -39,7 +56,7 @@ final class ValueDescriptions {
         }
         if (node.isTextual()) {
             String text = node.textValue();
-            return "the string \"" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text) + "\"";
+            return "the string \"" + shortened(text) + "\"";
         }
         if (node.isNumber()) {
             return "the number " + node.asText();

@@ -1,14 +1,14 @@
 package io.runway.core.traffic;
 
 import io.runway.core.error.InvalidInputException;
+import io.runway.core.spec.ValueDescriptions;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * An experiment: requests whose header or cookie equals a value, or fully matches a regular expression,
- * go to {@code version} whatever the weights say (also when that version's weight is 0). Exactly one of
- * {@code equalTo} and {@code regex} is set.
+ * An experiment: requests whose header or cookie equals a value, or fully matches a regular expression in RE2
+ * syntax ({@link CohortPattern}), go to {@code version} whatever the weights say (also when that version's
+ * weight is 0). Exactly one of {@code equalTo} and {@code regex} is set. A value longer than
+ * {@link CohortPattern#MAX_VALUE_LENGTH} matches neither.
  */
 public record CohortRule(RequestKey key, String equalTo, String regex, String version) {
 
@@ -18,13 +18,14 @@ public record CohortRule(RequestKey key, String equalTo, String regex, String ve
             throw new InvalidInputException("experiments", "cohort rule on " + key
                     + " needs exactly one of equalTo or regex");
         }
-        if (regex != null) {
-            try {
-                Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                throw new InvalidInputException("experiments", "cohort rule on " + key
-                        + " has an invalid regex '" + regex + "': " + e.getDescription());
-            }
+        if (equalTo != null && equalTo.length() > CohortPattern.MAX_VALUE_LENGTH) {
+            throw new InvalidInputException("experiments", "cohort rule on " + key + " would never match: values"
+                    + " longer than " + CohortPattern.MAX_VALUE_LENGTH + " characters match no cohort");
+        }
+        String problem = regex == null ? null : CohortPattern.problemWith(regex);
+        if (problem != null) {
+            throw new InvalidInputException("experiments", "cohort rule on " + key + " has an invalid regex '"
+                    + ValueDescriptions.shortened(regex) + "': " + problem);
         }
         if (version == null || version.isBlank()) {
             throw new InvalidInputException("experiments", "cohort rule on " + key + " names no version");

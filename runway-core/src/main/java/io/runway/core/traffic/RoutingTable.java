@@ -1,10 +1,10 @@
 package io.runway.core.traffic;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * A {@link Route} compiled for the hot path: bucket bounds in an array, cohort regexes compiled. Pure and
+ * A {@link Route} compiled for the hot path: bucket bounds in an array, cohort regexes compiled (RE2, so a
+ * request's header cannot make matching backtrack; see {@link CohortPattern}). Pure and
  * immutable, so a router can publish it through one volatile reference and read it without locks.
  *
  * <p>Decision order: the first matching cohort rule; else, with stickiness and a user key present, the
@@ -72,22 +72,22 @@ public final class RoutingTable {
     private static final class CompiledRule {
         private final RequestKey key;
         private final String equalTo;
-        private final Pattern regex;
+        private final CohortPattern regex;
         private final String version;
 
         CompiledRule(CohortRule rule) {
             this.key = rule.key();
             this.equalTo = rule.equalTo();
-            this.regex = rule.regex() == null ? null : Pattern.compile(rule.regex());
+            this.regex = rule.regex() == null ? null : CohortPattern.compile(rule.regex());
             this.version = rule.version();
         }
 
         boolean matches(RequestView request) {
             String value = key.valueIn(request);
-            if (value == null) {
+            if (value == null || value.length() > CohortPattern.MAX_VALUE_LENGTH) {
                 return false;
             }
-            return equalTo != null ? equalTo.equals(value) : regex.matcher(value).matches();
+            return equalTo != null ? equalTo.equals(value) : regex.matches(value);
         }
     }
 }

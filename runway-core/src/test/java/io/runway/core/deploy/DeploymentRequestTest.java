@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runway.core.error.InvalidInputException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -56,6 +57,30 @@ class DeploymentRequestTest {
         assertThat(fieldOf(() -> with(List.of(" "), Map.of()))).isEqualTo("command[0]");
         assertThat(fieldOf(() -> with(List.of("a", "${home}"), Map.of()))).isEqualTo("command[1]");
         assertThat(fieldOf(() -> with(List.of("a"), Map.of("X", "${nope}")))).isEqualTo("environment.X");
+    }
+
+    @Test
+    void aProbePathCannotNameAnotherHost() {
+        for (String path : List.of("//127.0.0.1:18080/api/v1/health", "//evil", "///health", "/health%zz")) {
+            assertThat(fieldOf(() -> new ReadinessProbe(path, Duration.ofSeconds(1), Duration.ofSeconds(1))))
+                    .as(path).isEqualTo("readiness.path");
+        }
+        assertThat(ReadinessProbe.pathProblem("/api//health")).isNull();
+    }
+
+    @Test
+    void theProbeTargetIsTheEndpointsHostAndPortWithThePath() {
+        URI endpoint = URI.create("http://127.0.0.1:9001");
+        assertThat(ReadinessProbe.http("/health").target(endpoint)).isEqualTo(URI.create("http://127.0.0.1:9001/health"));
+        assertThat(ReadinessProbe.http("/a//b?x=%2F&y=@h:1").target(endpoint))
+                .satisfies(u -> {
+                    assertThat(u.getHost()).isEqualTo("127.0.0.1");
+                    assertThat(u.getPort()).isEqualTo(9001);
+                    assertThat(u.getRawPath()).isEqualTo("/a//b");
+                    assertThat(u.getRawQuery()).isEqualTo("x=%2F&y=@h:1");
+                });
+        assertThat(ReadinessProbe.http("/health").target(URI.create("http://[::1]:9002/base?q#f")))
+                .isEqualTo(URI.create("http://[::1]:9002/health"));
     }
 
     @Test

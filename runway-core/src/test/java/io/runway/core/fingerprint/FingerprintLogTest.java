@@ -56,4 +56,15 @@ class FingerprintLogTest {
         assertThatThrownBy(() -> ArtifactDigest.of(dir.resolve("missing.jar"), "fingerprint.artifact"))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("fingerprint.artifact");
     }
+
+    @Test
+    void anArtifactThatIsNoPathIsInvalidInputNamedByItsField() {
+        assertThatThrownBy(() -> ArtifactDigest.of("build/app\0.jar", "fingerprint.artifact"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not a valid path")
+                .extracting("field").isEqualTo("fingerprint.artifact");
+        assertThatThrownBy(() -> ArtifactDigest.of(dir.resolve("x".repeat(70_000)).toString(), "fingerprint.artifact"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+    }
 }

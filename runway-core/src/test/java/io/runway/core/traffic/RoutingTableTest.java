@@ -89,6 +89,29 @@ class RoutingTableTest {
         }
     }
 
+    @Test
+    void aBacktrackingCohortRegexAndAHostileHeaderStillRouteAtOnce() {
+        // (.*a){12} against 60 'a's and '!' takes java.util.regex ~C(60,12) steps; RE2 is linear in the value.
+        RoutingTable table = RoutingTable.compile("shop", Route.canary("v1", STABLE, "v2", CANARY, 0)
+                .withExperiments(List.of(CohortRule.headerMatches("X-Team", "(.*a){12}", "v2"))));
+
+        assertThat(table.versionFor(view(Map.of("X-Team", "a".repeat(60) + "!"), Map.of()), 0)).isEqualTo("v1");
+        assertThat(table.versionFor(view(Map.of("X-Team", "a".repeat(60)), Map.of()), 0)).isEqualTo("v2");
+    }
+
+    @Test
+    void aValueLongerThanTheCapMatchesNoCohort() {
+        RoutingTable table = RoutingTable.compile("shop", Route.canary("v1", STABLE, "v2", CANARY, 0)
+                .withExperiments(List.of(CohortRule.headerMatches("X-Team", "a*", "v2"),
+                        CohortRule.cookieEquals("team", "b".repeat(CohortPattern.MAX_VALUE_LENGTH), "v2"))));
+        String longest = "a".repeat(CohortPattern.MAX_VALUE_LENGTH);
+
+        assertThat(table.versionFor(view(Map.of("X-Team", longest), Map.of()), 0)).isEqualTo("v2");
+        assertThat(table.versionFor(view(Map.of("X-Team", longest + "a"), Map.of()), 0)).isEqualTo("v1");
+        assertThat(table.versionFor(view(Map.of(), Map.of("team", "b".repeat(CohortPattern.MAX_VALUE_LENGTH))), 0))
+                .isEqualTo("v2");
+    }
+
     private static RequestView view(Map<String, String> headers, Map<String, String> cookies) {
         return new RequestView() {
             @Override

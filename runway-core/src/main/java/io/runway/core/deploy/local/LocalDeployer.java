@@ -164,7 +164,7 @@ public final class LocalDeployer implements Deployer {
             ProcessHandle handle = process.toHandle();
             tracked.started(handle, handle.info().startInstant().orElseGet(clock::instant));
             DeploymentEntry started = tracked.entry();
-            URI probed = endpoint(started).resolve(request.readiness().path());
+            URI probed = request.readiness().target(endpoint(started));
             return journal.put(started)
                     .thenCompose(v -> readiness.await(endpoint(started), request.readiness(), request.readyTimeout(), handle))
                     .handle((outcome, failure) -> {

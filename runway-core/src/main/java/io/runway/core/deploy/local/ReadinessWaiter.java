@@ -22,7 +22,7 @@ final class ReadinessWaiter {
     }
 
     CompletableFuture<Outcome> await(URI endpoint, ReadinessProbe probe, Duration readyTimeout, ProcessHandle process) {
-        URI target = endpoint.resolve(probe.path());
+        URI target = probe.target(endpoint);
         AtomicBoolean exited = new AtomicBoolean();
         return polling.until(() -> {
             if (!ProcessLiveness.isRunning(process)) {

@@ -10,7 +10,6 @@ import io.runway.core.fingerprint.Fingerprint;
 import io.runway.core.fingerprint.FingerprintLog;
 import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.spec.FingerprintSpec;
-import java.nio.file.Path;
 import java.time.Instant;
 import io.runway.core.rollout.spec.RolloutSpec;
 import io.runway.core.store.DocumentRecord;
@@ -141,7 +140,7 @@ public final class RolloutService {
         FingerprintSpec f = spec.fingerprint() != null ? spec.fingerprint()
                 : new FingerprintSpec(null, null, List.of(), null, null);
         String by = f.deployedBy() != null ? f.deployedBy() : System.getProperty("user.name", "unknown");
-        String digest = f.artifact() == null ? null : ArtifactDigest.of(Path.of(f.artifact()), "fingerprint.artifact");
+        String digest = f.artifact() == null ? null : ArtifactDigest.of(f.artifact(), "fingerprint.artifact");
         return new Fingerprint("-", spec.service(), spec.version(), by, f.role(), f.permissions(), f.commit(),
                 f.artifact(), digest, rolloutId, Instant.EPOCH);
     }

@@ -9,4 +9,5 @@ public record CohortSpec(
         @JsonPropertyDescription("Header name to look at.") String header,
         @JsonPropertyDescription("Cookie name to look at.") String cookie,
         @JsonPropertyDescription("Exact value (one of equals and matches).") String equals,
-        @JsonPropertyDescription("Java regular expression the whole value must match.") String matches) {}
+        @JsonPropertyDescription("RE2 regular expression (no backreferences or lookaround) the whole value must match;"
+                + " values over 4096 characters never match.") String matches) {}

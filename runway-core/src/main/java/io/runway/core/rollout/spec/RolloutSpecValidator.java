@@ -3,8 +3,11 @@ package io.runway.core.rollout.spec;
 import static io.runway.core.spec.FieldPath.field;
 import static io.runway.core.spec.FieldPath.index;
 
+import io.runway.core.deploy.ReadinessProbe;
 import io.runway.core.spec.SpecValidator;
+import io.runway.core.spec.ValueDescriptions;
 import io.runway.core.spec.Violation;
+import io.runway.core.traffic.CohortPattern;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Semantic checks of a rollout spec; reports every violation. */
 public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
@@ -40,7 +42,8 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
         match(out, "version", spec.version(), VERSION, "1 to 63 characters of A-Z, a-z, 0-9, '.', '_' and '-'");
         match(out, "baseline", spec.baseline(), VERSION, "1 to 63 characters of A-Z, a-z, 0-9, '.', '_' and '-'");
         if (spec.version() != null && spec.version().equals(spec.baseline())) {
-            out.add(new Violation("baseline", "baseline must differ from version '" + spec.version() + "'"));
+            out.add(new Violation("baseline", "baseline must differ from version '" + shown(spec.version())
+                    + "'"));
         }
         if ("aws-ec2".equals(spec.provider())) {
             if (spec.aws() == null) {
@@ -49,7 +52,8 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
                 AwsEc2SpecChecks.check(out, spec.aws());
             }
         } else if (!"local".equals(spec.provider())) {
-            out.add(new Violation("provider", "unknown provider '" + spec.provider() + "'; expected: local or aws-ec2"));
+            out.add(new Violation("provider", "unknown provider '" + shown(spec.provider())
+                    + "'; expected: local or aws-ec2"));
         } else if (spec.aws() != null) {
             out.add(new Violation("aws", "only for provider aws-ec2"));
         }
@@ -65,14 +69,17 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
         checkAnalysis(out, spec.analysis());
         checkMirror(out, spec);
         if (!Set.of("pause", "rollback").contains(spec.onInconclusive())) {
-            out.add(new Violation("onInconclusive", "expected pause or rollback, not '" + spec.onInconclusive() + "'"));
+            out.add(new Violation("onInconclusive", "expected pause or rollback, not '"
+                    + shown(spec.onInconclusive()) + "'"));
         }
         if (!Set.of("resume", "rollback").contains(spec.onRestart())) {
-            out.add(new Violation("onRestart", "expected resume or rollback, not '" + spec.onRestart() + "'"));
+            out.add(new Violation("onRestart", "expected resume or rollback, not '" + shown(spec.onRestart())
+                    + "'"));
         }
         if (spec.scaleDownDelay().isNegative()) {
             out.add(new Violation("scaleDownDelay", "must not be negative"));
         }
+        FingerprintChecks.check(out, spec.fingerprint());
         return out;
     }
 
@@ -112,21 +119,39 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
                 out.add(new Violation(field(path, "analysis.duration"), "must be positive"));
             }
         }
-        for (int i = 0; i < canary.cohorts().size(); i++) {
-            CohortSpec c = canary.cohorts().get(i);
+        checkCohorts(out, canary.cohorts());
+    }
+
+    /**
+     * The router matches every request against every cohort, so each pattern must be RE2 (linear time) and the
+     * patterns together small: a request's cost is its value's length times their compiled size.
+     */
+    private static void checkCohorts(List<Violation> out, List<CohortSpec> cohorts) {
+        int programSize = 0;
+        for (int i = 0; i < cohorts.size(); i++) {
+            CohortSpec c = cohorts.get(i);
             String path = index("strategy.canary.cohorts", i);
             exactlyOne(out, path, c.header(), "header", c.cookie(), "cookie");
             exactlyOne(out, path, c.equals(), "equals", c.matches(), "matches");
             token(out, field(path, "header"), c.header());
             token(out, field(path, "cookie"), c.cookie());
+            if (c.equals() != null && c.equals().length() > CohortPattern.MAX_VALUE_LENGTH) {
+                out.add(new Violation(field(path, "equals"), "would never match: header and cookie values longer"
+                        + " than " + CohortPattern.MAX_VALUE_LENGTH + " characters match no cohort"));
+            }
             if (c.matches() != null) {
-                try {
-                    Pattern.compile(c.matches());
-                } catch (PatternSyntaxException e) {
-                    out.add(new Violation(field(path, "matches"), "not a regular expression: " + e.getDescription()
-                            + " at index " + e.getIndex()));
+                String problem = CohortPattern.problemWith(c.matches());
+                if (problem != null) {
+                    out.add(new Violation(field(path, "matches"), problem));
+                } else {
+                    programSize += CohortPattern.compile(c.matches()).programSize();
                 }
             }
+        }
+        if (programSize > CohortPattern.MAX_PROGRAM_SIZE) {
+            out.add(new Violation("strategy.canary.cohorts", "the matches patterns together compile to "
+                    + programSize + " RE2 instructions, at most " + CohortPattern.MAX_PROGRAM_SIZE
+                    + " (every request is matched against all of them)"));
         }
     }
 
@@ -135,7 +160,8 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
             out.add(new Violation("analysis.interval", "must be at least 100ms"));
         }
         if (!Set.of("sequential", "threshold").contains(a.judge())) {
-            out.add(new Violation("analysis.judge", "expected sequential or threshold, not '" + a.judge() + "'"));
+            out.add(new Violation("analysis.judge", "expected sequential or threshold, not '" + shown(a.judge())
+                    + "'"));
         }
         if (a.falseRollbackRate().signum() <= 0 || a.falseRollbackRate().compareTo(BigDecimal.valueOf(50)) >= 0) {
             out.add(new Violation("analysis.falseRollbackRate", "a percentage above 0 and below 50"));
@@ -189,14 +215,16 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
             for (Map.Entry<String, DeploySpec.VersionOverride> e : d.versions().entrySet()) {
                 String path = field("deploy.versions", e.getKey());
                 if (!e.getKey().equals(spec.version()) && !e.getKey().equals(spec.baseline())) {
-                    out.add(new Violation(path, "'" + e.getKey() + "' is neither version nor baseline"));
+                    out.add(new Violation(path, "'" + shown(e.getKey()) + "' is neither version nor baseline"));
                 }
                 arguments(field(path, "args"), e.getValue().args());
                 environment(field(path, "env"), e.getValue().env());
             }
             ReadinessSpec r = d.readiness();
-            if (!r.path().startsWith("/") || r.path().chars().anyMatch(c -> c <= ' ' || c == 127)) {
-                out.add(new Violation("deploy.readiness.path", "an absolute path without spaces, e.g. /health"));
+            // The deployer's own rule, checked here too so it is reported beside any other violation.
+            String pathProblem = ReadinessProbe.pathProblem(r.path());
+            if (pathProblem != null) {
+                out.add(new Violation("deploy.readiness.path", pathProblem));
             }
             if (!positive(r.timeout()) || !positive(r.interval()) || r.interval().compareTo(r.timeout()) > 0) {
                 out.add(new Violation("deploy.readiness", "need 0 < interval <= timeout"));
@@ -221,7 +249,7 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
                 Matcher m = PLACEHOLDER.matcher(arg);
                 while (m.find()) {
                     if (!PLACEHOLDERS.contains(m.group(1))) {
-                        out.add(new Violation(index(path, i), "unknown placeholder ${" + m.group(1)
+                        out.add(new Violation(index(path, i), "unknown placeholder ${" + shown(m.group(1))
                                 + "}; known: ${port}, ${service}, ${version}"));
                     }
                 }
@@ -247,13 +275,13 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
 
     private static void match(List<Violation> out, String path, String value, Pattern pattern, String rule) {
         if (value != null && !pattern.matcher(value).matches()) {
-            out.add(new Violation(path, "'" + value + "' must be " + rule));
+            out.add(new Violation(path, "'" + shown(value) + "' must be " + rule));
         }
     }
 
     private static void token(List<Violation> out, String path, String value) {
         if (value != null && !TOKEN.matcher(value).matches()) {
-            out.add(new Violation(path, "'" + value + "' is not a valid header or cookie name"));
+            out.add(new Violation(path, "'" + shown(value) + "' is not a valid header or cookie name"));
         }
     }
 
@@ -261,6 +289,11 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
         if ((a == null) == (b == null)) {
             out.add(new Violation(path, "exactly one of " + aName + " and " + bName + " is required"));
         }
+    }
+
+    /** A user's value as a message echoes it: shortened, so a huge value cannot make a huge message. */
+    private static String shown(String value) {
+        return ValueDescriptions.shortened(value);
     }
 
     private static boolean positive(Duration d) {

@@ -159,6 +159,59 @@ class RolloutSpecValidatorTest {
     }
 
     @Test
+    void cohortPatternsAreRe2AndWhatRe2RefusesIsNamedAtItsField() {
+        String cohort = "      - header: X-Canary\n        equals: \"yes\"\n";
+        for (String bad : new String[] {"(a)\\\\1", "(?=a)b", "(?<!a)b", "((a{1000}){1000}){1000}"}) {
+            SpecResult<RolloutSpec> r = read(CANARY.replace(cohort,
+                    "      - header: X-Canary\n        matches: \"" + bad + "\"\n"));
+            assertThat(r.problems()).as(bad).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo("strategy.canary.cohorts[0].matches");
+                assertThat(p.toString()).startsWith("rollout.yaml:21:");
+                assertThat(p.message()).contains("RE2");
+            });
+        }
+        assertThat(read(CANARY.replace(cohort,
+                "      - header: X-Canary\n        matches: \"(.*a){12}\"\n")).problems()).isEmpty();
+        assertThat(read(CANARY.replace(cohort, "      - header: X-Canary\n        equals: \""
+                + "y".repeat(4_097) + "\"\n")).problems()).extracting(Problem::path)
+                .containsExactly("strategy.canary.cohorts[0].equals");
+    }
+
+    @Test
+    void cohortPatternsTogetherStaySmallBecauseEveryRequestIsMatchedAgainstAll() {
+        String cohort = "      - header: X-Canary\n        equals: \"yes\"\n";
+        String two = "      - {header: X-A, matches: \"[a-z]{500}\"}\n      - {header: X-B, matches: \"[a-z]{%d}\"}\n";
+        assertThat(read(CANARY.replace(cohort, two.formatted(490))).problems()).isEmpty();
+        assertThat(read(CANARY.replace(cohort, two.formatted(501))).problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("strategy.canary.cohorts");
+            assertThat(p.message()).contains("together compile to 1005 RE2 instructions, at most 1000");
+        });
+    }
+
+    @Test
+    void aReadinessPathCannotNameAnotherHost() {
+        for (String path : new String[] {"//127.0.0.1:18080/api/v1/health", "//evil/health", "http://evil/health",
+                "/health%zz"}) {
+            SpecResult<RolloutSpec> r = read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}",
+                    "{command: [app, \"${port}\"], readiness: {path: \"" + path + "\"}}"));
+            assertThat(r.problems()).as(path).extracting(Problem::path).containsExactly("deploy.readiness.path");
+        }
+        // Also beside another violation, so it is not hidden behind the deployer's own checks.
+        SpecResult<RolloutSpec> both = read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}",
+                "{command: [app, \"${port}\"], readiness: {path: \"//evil/health\"}}").replace("v1", "v2"));
+        assertThat(both.problems()).extracting(Problem::path).containsExactly("baseline", "deploy.readiness.path");
+    }
+
+    @Test
+    void echoedValuesAreShortened() {
+        String huge = "v".repeat(70_000);
+        SpecResult<RolloutSpec> r = read(BLUE_GREEN.replace("version: v2", "version: \"" + huge + "!\"")
+                .replace("service: checkout", "service: \"" + "S".repeat(70_000) + "\""));
+        assertThat(r.problems()).extracting(Problem::path).containsExactly("service", "version");
+        assertThat(r.problems()).allSatisfy(p -> assertThat(p.message()).hasSizeLessThan(200).contains("..."));
+    }
+
+    @Test
     void mirrorIsAPercentageForCanariesOnTheLocalRouter() {
         assertThat(read(CANARY).value().analysis().mirror()).isEqualByComparingTo("0");
         assertThat(read(CANARY).value().analysis().mirrors()).isFalse();
