@@ -91,9 +91,10 @@ final class LocatedTreeReader {
                     default -> NODES.numberNode(parser.getBigIntegerValue());
                 };
             case VALUE_NUMBER_FLOAT:
-                return parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
-                        ? NODES.numberNode(parser.getDecimalValue())
-                        : NODES.numberNode(parser.getDoubleValue());
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL) {
+                    return NODES.numberNode(parser.getDecimalValue());
+                }
+                return floatingPoint(path, at);
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -103,6 +104,26 @@ final class LocatedTreeReader {
             default:
                 throw new IllegalStateException("unexpected token " + token + " at " + at);
         }
+    }
+
+    /**
+     * A number with a fraction or exponent, as a double, unless the double would not be the number written:
+     * 1e999 overflows to infinity and 1e-999999999 underflows to 0, which would then pass checks such as
+     * "a weight from 0 to 100". Those are reported here, and a harmless 0 stands in for them.
+     */
+    private JsonNode floatingPoint(String path, JsonLocation at) throws IOException {
+        java.math.BigDecimal exact = parser.getDecimalValue();
+        double value = exact.doubleValue();
+        if (Double.isInfinite(value) || value == 0 && exact.signum() != 0) {
+            problems.add(new Problem(source, at.getLineNr(), at.getColumnNr(), path,
+                    "number out of range: " + shortNumber(parser.getText())));
+            return NODES.numberNode(0);
+        }
+        return NODES.numberNode(value);
+    }
+
+    private static String shortNumber(String text) {
+        return text.length() > 40 ? text.substring(0, 20) + "..." + text.substring(text.length() - 12) : text;
     }
 
     private ObjectNode readObject(String path, int depth, JsonLocation at) throws IOException {

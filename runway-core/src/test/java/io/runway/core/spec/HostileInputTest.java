@@ -30,6 +30,18 @@ class HostileInputTest {
     }
 
     @Test
+    void numbersADoubleCannotHoldAreRefusedNotRounded() {
+        String tooSmall = "pools:\n  - name: web\n    provider: static\n    resources: [{name: r1, attributes: {cpu: 1e-999999999}}]\n";
+        assertThat(problems("tiny.yaml", tooSmall)).containsExactly(
+                "tiny.yaml:4:46: pools[0].resources[0].attributes.cpu: number out of range: 1e-999999999");
+        String tooLarge = "{\"pools\": [{\"name\": \"web\", \"provider\": \"static\", \"resources\": "
+                + "[{\"name\": \"r1\", \"attributes\": {\"cpu\": 1e999}}]}]}";
+        assertThat(problems("big.json", tooLarge)).singleElement().asString()
+                .endsWith("pools[0].resources[0].attributes.cpu: number out of range: 1e999");
+        assertThat(problems("ok.yaml", tooSmall.replace("1e-999999999", "2.5e-3"))).isEmpty();
+    }
+
+    @Test
     void aliasesAreNotExpanded() {
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'j'; c++) {
