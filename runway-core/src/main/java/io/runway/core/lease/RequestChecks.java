@@ -5,6 +5,7 @@ import io.runway.core.error.NotFoundException;
 import io.runway.core.error.NotGrantedException;
 import io.runway.core.error.QuotaExceededException;
 import io.runway.core.pool.LeaseLimits;
+import io.runway.core.spec.Printable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +29,11 @@ final class RequestChecks {
         if (r.owner() == null || r.owner().isBlank()) {
             throw new InvalidInputException("owner", "owner is required");
         }
-        if (r.owner().length() > MAX_OWNER_LENGTH || r.owner().codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("owner",
-                    "owner must be at most " + MAX_OWNER_LENGTH + " characters with no control characters");
+        // Owners are shown in lease lists, logs and the UI: no control, bidi or zero-width characters that could
+        // make one owner look like another.
+        if (r.owner().length() > MAX_OWNER_LENGTH || Printable.firstUnprintable(r.owner()) >= 0) {
+            throw new InvalidInputException("owner", "owner must be at most " + MAX_OWNER_LENGTH
+                    + " characters with no control, bidi or zero-width characters");
         }
         if (r.pool() != null && !poolNames.contains(r.pool())) {
             throw new NotFoundException("pool", "no pool named '" + r.pool() + "'; pools: " + new TreeSet<>(poolNames));

@@ -67,6 +67,9 @@ class LeaseEngineTest {
     void rejectsBadRequestsNamingTheField() {
         LeaseEngine engine = fx.start(pool("web", 2));
         assertField(engine.acquire(request("", "web", 1)), InvalidInputException.class, "owner");
+        assertField(engine.acquire(request("admin\u202Egnp.exe", "web", 1)), InvalidInputException.class, "owner");
+        assertField(engine.acquire(request("ci\u200B", "web", 1)), InvalidInputException.class, "owner");
+        assertField(engine.acquire(request("ci\nforged line", "web", 1)), InvalidInputException.class, "owner");
         assertField(engine.acquire(request("a", "web", 0)), InvalidInputException.class, "count");
         assertField(engine.acquire(request("a", "web", -1)), InvalidInputException.class, "count");
         assertField(engine.acquire(request("a", "nope", 1)), NotFoundException.class, "pool");
