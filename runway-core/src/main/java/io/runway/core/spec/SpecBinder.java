@@ -33,30 +33,58 @@ final class SpecBinder {
         List<Problem> problems = new ArrayList<>();
         List<String> cut = new ArrayList<>();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            String path;
+            String removed;
             try {
                 return new Result<>(SpecMappers.binder().treeToValue(root, type), problems, cut);
             } catch (UnrecognizedPropertyException e) {
-                path = FieldPath.of(e.getPath());
+                String path = FieldPath.of(e.getPath());
                 problems.add(tree.problemAtKey(path, "unknown field '" + e.getPropertyName() + "'"
                         + knownFields(e)));
+                removed = cutOut(root, e.getPath());
             } catch (JsonMappingException e) {
-                path = FieldPath.of(e.getPath());
+                String path = FieldPath.of(e.getPath());
                 problems.add(tree.problemAtValue(path, describe(e, tree.root(), path)));
+                removed = cutOut(root, e.getPath());
             } catch (StreamReadException e) {
-                path = e.getProcessor() == null ? "" : FieldPath.of(e.getProcessor().getParsingContext());
+                String path = e.getProcessor() == null ? "" : FieldPath.of(e.getProcessor().getParsingContext());
                 problems.add(tree.problemAtValue(path, describe(e)));
+                removed = cutOut(root, path);
             } catch (IOException e) {
                 problems.add(tree.problemAtValue("", "cannot bind: " + e.getMessage()));
                 return new Result<>(null, problems, cut);
             }
-            String removed = cutOut(root, path);
             if (removed == null) {
                 return new Result<>(null, problems, cut);
             }
             cut.add(removed);
         }
         return new Result<>(null, problems, cut);
+    }
+
+    /**
+     * Like {@link #cutOut(JsonNode, String)}, but walks the binding error's own references, so a key that holds
+     * a '.' or '[' (e.g. an unknown field "a.b") is found and cut too, and binding goes on to the other problems.
+     */
+    private static String cutOut(JsonNode root, List<JsonMappingException.Reference> references) {
+        int end = references.size();
+        while (end > 0 && references.get(end - 1).getFieldName() == null) {
+            end--; // a bad list element: cut the whole list
+        }
+        if (end == 0) {
+            return null;
+        }
+        JsonNode parent = root;
+        for (JsonMappingException.Reference r : references.subList(0, end - 1)) {
+            parent = r.getFieldName() != null ? parent.get(r.getFieldName()) : parent.get(r.getIndex());
+            if (parent == null) {
+                return null;
+            }
+        }
+        String name = references.get(end - 1).getFieldName();
+        if (!(parent instanceof ObjectNode object) || object.remove(name) == null) {
+            return null;
+        }
+        return FieldPath.of(references.subList(0, end));
     }
 
     /** Removes the field holding {@code path} (a whole list when an element is bad); null at the root. */

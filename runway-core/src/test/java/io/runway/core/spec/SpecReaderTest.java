@@ -74,6 +74,14 @@ class SpecReaderTest {
     }
 
     @Test
+    void anUnknownKeyWithADotOrBracketDoesNotHideTheOtherProblems() {
+        assertThat(problems("p.json", "{\"a.b\": 1, \"c[0]\": 2, \"pools\": [{\"name\": \"Web\"}]}")).containsExactly(
+                "p.json:1:2: a.b: unknown field 'a.b'; expected one of: capacity, limits, pools",
+                "p.json:1:12: c[0]: unknown field 'c[0]'; expected one of: capacity, limits, pools",
+                "p.json:1:42: pools[0].name: pool name 'Web' must be 1 to 63 characters of a-z, 0-9 and '-'");
+    }
+
+    @Test
     void detectsJsonByContentWhenTheNameHasNoExtension() {
         assertThat(problems("request", "{\"pools\": []}")).containsExactly("request:1:11: pools: at least one pool is required");
     }
