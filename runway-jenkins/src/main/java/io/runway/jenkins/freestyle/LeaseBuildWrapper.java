@@ -40,6 +40,7 @@ public class LeaseBuildWrapper extends SimpleBuildWrapper {
     private String pool;
     private String capability;
     private int count = 1;
+    private int priority;
     private String ttl;
     private String wait;
     private String variable;
@@ -63,7 +64,7 @@ public class LeaseBuildWrapper extends SimpleBuildWrapper {
         SafetyRails.checkShare(pool, count, host.leases().resources(), d.maxPoolSharePercent());
         listener.getLogger().println("[runway] Waiting for " + count + " resource(s)" + (pool == null ? "" : " of pool " + pool));
         var reply = host.leases().acquire(new LeaseRequest(Owners.build(build.getExternalizableId()), pool,
-                capability == null ? null : LabelExpression.parse(capability, "capability"), count, ttlD, waitD, 0));
+                capability == null ? null : LabelExpression.parse(capability, "capability"), count, ttlD, waitD, priority));
         Grant g;
         try {
             g = reply.get();
@@ -136,7 +137,16 @@ public class LeaseBuildWrapper extends SimpleBuildWrapper {
 
     @DataBoundSetter
     public void setCount(int count) {
-        this.count = Math.max(1, count);
+        this.count = count; // not clamped: the lease engine refuses a count below 1 naming the field
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    @DataBoundSetter
+    public void setPriority(int priority) {
+        this.priority = priority;
     }
 
     public String getTtl() {
