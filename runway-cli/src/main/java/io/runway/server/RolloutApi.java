@@ -97,6 +97,9 @@ final class RolloutApi {
     private String withRouter(RolloutState state) {
         ObjectNode tree = view(state);
         tree.put("routerUrl", host.router().address(state.spec().service()).toString());
+        if (state.spec().strategy().blueGreen() != null) { // where to send the traffic that checks the new version
+            tree.put("previewUrl", host.router().address(state.spec().service() + "-preview").toString());
+        }
         return write(tree, state);
     }
 

@@ -95,6 +95,23 @@ class RolloutApiTest {
     }
 
     @Test
+    void aBlueGreenRolloutAnswersWhereItsPreviewListens() throws Exception {
+        String blueGreen = spec("cart").replace("{\"canary\": {\"steps\": [{\"setWeight\": 10}, {\"pause\": {}}]}}",
+                "{\"blueGreen\": {\"autoPromote\": false}}");
+        HttpResponse<String> created = call("POST", "/api/v1/rollouts", blueGreen, true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode state = ApiJson.mapper().readTree(created.body());
+        URI main = URI.create(state.path("routerUrl").asText());
+        URI preview = URI.create(state.path("previewUrl").asText());
+        assertThat(preview.getHost()).isEqualTo("127.0.0.1");
+        assertThat(preview.getPort()).isNotEqualTo(main.getPort());
+
+        String id = state.path("id").asText();
+        assertThat(call("POST", "/api/v1/rollouts/" + id + "/abort", null, true).statusCode()).isEqualTo(200);
+        assertThat(awaitState(id, "tornDown", "true").path("phase").asText()).isEqualTo("ROLLED_BACK");
+    }
+
+    @Test
     void startsFollowsAndPromotesARollout() throws Exception {
         HttpResponse<String> forbidden = call("POST", "/api/v1/rollouts", spec("shop"), false);
         assertThat(forbidden.statusCode()).isEqualTo(403);

@@ -34,7 +34,7 @@ public record RolloutSpec(
         AnalysisSpec analysis,
         @JsonPropertyDescription("What to do when a gate ends INCONCLUSIVE (not enough data): pause (default) or rollback.")
         String onInconclusive,
-        @JsonPropertyDescription("When the losing version is stopped after the rollout ends. Default 30s.")
+        @JsonPropertyDescription("How long the old version keeps running after a promotion, for a fast rollback. A rolled-back new version is stopped at once. Default 30s.")
         Duration scaleDownDelay,
         @JsonPropertyDescription("After runway itself was stopped mid-rollout: resume (default) from the last stored step, or rollback.")
         String onRestart,
