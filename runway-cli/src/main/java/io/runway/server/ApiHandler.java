@@ -13,6 +13,7 @@ import org.eclipse.jetty.util.Callback;
 public final class ApiHandler extends Handler.Abstract {
     private static final String LEASES = "/api/v1/leases";
     private static final String ROLLOUTS = "/api/v1/rollouts";
+    private static final String HISTORY = "/api/v1/history";
     private static final String TASKS = "/api/v1/tasks";
     private static final String RUNS = "/api/v1/runs";
 
@@ -72,7 +73,10 @@ public final class ApiHandler extends Handler.Abstract {
                 }
             }
             default -> {
-                if (rollouts != null && (path.equals(ROLLOUTS) || path.startsWith(ROLLOUTS + "/"))) {
+                if (rollouts != null && path.startsWith(HISTORY + "/") && path.indexOf('/', HISTORY.length() + 1) < 0) {
+                    String service = path.substring(HISTORY.length() + 1);
+                    on(x, HISTORY + "/{service}", "GET", () -> rollouts.history(x, service));
+                } else if (rollouts != null && (path.equals(ROLLOUTS) || path.startsWith(ROLLOUTS + "/"))) {
                     routeRollout(x, path, method);
                 } else if (tasks != null && (path.equals(TASKS) || path.startsWith(TASKS + "/"))) {
                     routeTask(x, path);

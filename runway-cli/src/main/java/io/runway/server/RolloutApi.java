@@ -9,6 +9,7 @@ import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.control.RolloutController;
 import io.runway.core.rollout.control.RolloutDocuments;
 import io.runway.core.rollout.spec.RolloutSpec;
+import io.runway.core.rollout.spec.RolloutSpecValidator;
 import io.runway.core.spec.InvalidSpecException;
 import io.runway.core.spec.SpecKind;
 import io.runway.core.spec.SpecResult;
@@ -66,6 +67,18 @@ final class RolloutApi {
                     + " or 0 for any free port; was " + port);
         }
         return port;
+    }
+
+    /** GET /history/{service}: the service's deployments (fingerprints), newest first; [] for an unknown one. */
+    void history(Exchange x, String service) {
+        if (!RolloutSpecValidator.SERVICE.matcher(service).matches()) {
+            throw new InvalidInputException("service", "a service name is 1 to 63 characters of a-z, 0-9 and '-'");
+        }
+        try {
+            x.text(200, "application/json", ApiJson.mapper().writeValueAsString(host.rollouts().history(service)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the history of " + service, e);
+        }
     }
 
     void list(Exchange x) {

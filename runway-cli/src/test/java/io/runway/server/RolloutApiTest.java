@@ -181,6 +181,12 @@ class RolloutApiTest {
         assertThat(CliRun.of("abort", id, "--server", server.baseUri().toString(), "--admin-token-file",
                 adminFile.toString()).exitCode()).isZero();
         assertThat(awaitState(id, "phase", "PROMOTED")).isNotNull();
+        JsonNode history = ApiJson.mapper().readTree(call("GET", "/api/v1/history/shop", null, false).body());
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).path("version").asText()).isEqualTo("v2");
+        assertThat(history.get(0).path("rolloutId").asText()).isEqualTo(id);
+        assertThat(call("GET", "/api/v1/history/Shop!", null, false).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/v1/history/nothing-here", null, false).body()).isEqualTo("[]");
         assertThat(call("GET", "/api/v1/rollouts/r-nope", null, false).statusCode()).isEqualTo(404);
         assertThat(call("DELETE", "/api/v1/rollouts", null, true).statusCode()).isEqualTo(405);
         assertThat(CliRun.of("abort", id, "--server", server.baseUri().toString()).exitCode()).isEqualTo(5);
