@@ -38,18 +38,26 @@ public final class ApiClient {
         return new Answer(r.statusCode(), r.body());
     }
 
-    /** Maps an answer to the exit codes of CONTRACT.md. */
+    /** Maps an answer to the exit codes of the README's "Exit codes" table. */
     public static int exitCode(Answer a) {
-        if (a.status() >= 200 && a.status() < 300) {
+        return exitCode(a.status(), a.body().contains("\"not_granted\""));
+    }
+
+    /**
+     * The exit code of an API status; {@code notGranted}: the error code is {@code not_granted}, the one 409
+     * with an exit code of its own. Also used for errors raised in-process (see {@link CommandErrors}).
+     */
+    static int exitCode(int status, boolean notGranted) {
+        if (status >= 200 && status < 300) {
             return ExitCodes.OK;
         }
-        if (a.status() == 400 || a.status() == 404 || a.status() == 413 || a.status() == 415) {
+        if (status == 400 || status == 404 || status == 413 || status == 415) {
             return ExitCodes.INVALID_INPUT;
         }
-        if (a.status() == 409 && a.body().contains("\"not_granted\"")) {
+        if (status == 409 && notGranted) {
             return ExitCodes.NOT_GRANTED;
         }
-        if (a.status() == 403 || a.status() == 409 || a.status() == 429) {
+        if (status == 403 || status == 409 || status == 429) {
             return ExitCodes.CONFLICT;
         }
         return ExitCodes.UNEXPECTED;

@@ -1,6 +1,6 @@
 package io.runway.cli;
 
-/** Exit codes of every command (see CONTRACT.md). */
+/** Exit codes of every command (the "Exit codes" table of README.md). */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int UNEXPECTED = 1;

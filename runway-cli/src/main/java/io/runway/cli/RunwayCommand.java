@@ -45,6 +45,10 @@ public final class RunwayCommand implements Runnable {
             e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.INVALID_INPUT;
         });
+        // Errors a command throws: one line and the mapped exit code for user errors, a stack trace for bugs.
+        cli.setExecutionExceptionHandler(new CommandErrors());
+        // Option values that are wrong whatever the command does with them are refused before it runs.
+        cli.setExecutionStrategy(new OptionChecks());
         return cli;
     }
 

@@ -26,11 +26,13 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Which kind of spec a file holds; an unreadable file is left to the reader to report. */
+    /** Which kind of spec a file holds; an unreadable or oversized file is left to the reader to report. */
     private static SpecKind<?> kindOf(Path file) {
-        try {
-            if (java.nio.file.Files.size(file) <= 4L << 20) {
-                return SpecKind.detect(file.toString(), java.nio.file.Files.readString(file));
+        // Read through a stream with a bound: Files.size is 0 for devices and pipes such as /dev/zero.
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes((4 << 20) + 1);
+            if (head.length <= 4 << 20) {
+                return SpecKind.detect(file.toString(), new String(head, java.nio.charset.StandardCharsets.UTF_8));
             }
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             // fall through: the reader reports a missing, oversized or non-UTF-8 file precisely

@@ -19,7 +19,7 @@ public record ApiError(int status, String error, String field, String message) {
         return new ApiError(404, "not_found", null, message);
     }
 
-    /** Maps an engine or request failure to its status; see CONTRACT.md. */
+    /** Maps an engine or request failure to its status; see the error table of docs/leases.md ("REST API v1"). */
     public static ApiError from(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t instanceof ApiException api) {

@@ -1,10 +1,13 @@
 package io.runway.cli.rollout;
 
 import io.runway.cli.ExitCodes;
+import io.runway.core.error.InvalidInputException;
 import io.runway.core.fingerprint.Fingerprint;
 import io.runway.core.fingerprint.FingerprintLog;
+import io.runway.core.spec.Printable;
 import io.runway.core.store.embedded.EmbeddedStateStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code runway history SERVICE}: the deployments of a service (fingerprints), newest first. */
 @Command(name = "history", description = "List the deployments of a service: who deployed which version, from what, when.")
 public final class HistoryCommand implements Callable<Integer> {
+    private static final String ROW = "%-24s %-10s %-12s %-10s %-12s %-20s %s%n";
+
     @Spec
     CommandSpec spec;
 
@@ -32,18 +37,35 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Fingerprint> history;
-        try (EmbeddedStateStore store = EmbeddedStateStore.open(stateDir.resolve("store"))) {
+        try (EmbeddedStateStore store = EmbeddedStateStore.open(existingStore())) {
             history = new FingerprintLog(store, Clock.systemUTC()).history(service);
         }
-        out.printf(Locale.ROOT, "%-24s %-10s %-12s %-10s %-12s %-20s %s%n", "when", "version", "by", "role", "commit",
-                "rollout", "artifact");
+        out.printf(Locale.ROOT, ROW, "when", "version", "by", "role", "commit", "rollout", "artifact");
         for (Fingerprint f : history) {
-            out.printf(Locale.ROOT, "%-24s %-10s %-12s %-10s %-12s %-20s %s%n", f.at(), f.version(), f.deployedBy(),
-                    f.role() == null ? "-" : f.role(), f.commit() == null ? "-" : f.commit(),
-                    f.rolloutId() == null ? "-" : f.rolloutId(),
-                    f.artifact() == null ? "-" : f.artifact() + " " + f.artifactDigest());
+            out.printf(Locale.ROOT, ROW, f.at(), cell(f.version()), cell(f.deployedBy()), cell(f.role()), cell(f.commit()),
+                    cell(f.rolloutId()), f.artifact() == null ? "-" : cell(f.artifact()) + " " + cell(f.artifactDigest()));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The store of the state directory. A read-only command must not create one: opening a missing store
+     * would make the directory and answer a typo with an empty table.
+     */
+    private Path existingStore() {
+        Path store = stateDir.resolve("store");
+        if (!Files.isDirectory(stateDir)) {
+            throw new InvalidInputException("--state-dir", stateDir + ": no such directory");
+        }
+        if (!Files.isDirectory(store)) {
+            throw new InvalidInputException("--state-dir", stateDir + ": holds no rollout state (no store directory)");
+        }
+        return store;
+    }
+
+    /** Fields come from specs: escaped so that ESC, CR/LF or bidi controls cannot forge lines or columns. */
+    private static String cell(String text) {
+        return text == null ? "-" : Printable.escape(text);
     }
 }

@@ -1,7 +1,11 @@
 package io.runway.cli.rollout;
 
+import io.runway.core.error.InvalidInputException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,6 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code runway promote ID} and {@code runway abort ID}: idempotent requests to a running rollout. */
 public final class PromoteCommand {
+    /** The ids {@code RolloutService.start} makes: {@code r-} + epoch millis in 13 digits + {@code -} + 4 hex digits. */
+    static final Pattern ROLLOUT_ID = Pattern.compile("r-[0-9]{13}-[0-9a-f]{4}");
+
     private PromoteCommand() {}
 
     abstract static class Base implements Callable<Integer> {
@@ -29,9 +36,16 @@ public final class PromoteCommand {
 
         @Override
         public Integer call() {
+            // The id goes into the URL path and the call carries the admin token: anything that is not a
+            // rollout id (e.g. "../../health?") could send that token to another endpoint.
+            if (!ROLLOUT_ID.matcher(id).matches()) {
+                throw new InvalidInputException("ID", "'" + id + "' is not a rollout id (r-, 13 digits, -, 4 hex digits,"
+                        + " e.g. r-1795323458830-2fa7)");
+            }
             try {
                 RemoteRollouts remote = new RemoteRollouts(server, adminTokenFile);
-                return RemoteRollouts.print(remote.call("POST", "api/v1/rollouts/" + id + "/" + action(), null),
+                String path = "api/v1/rollouts/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/" + action();
+                return RemoteRollouts.print(remote.call("POST", path, null),
                         spec.commandLine().getOut(), spec.commandLine().getErr());
             } catch (Exception e) {
                 return RemoteRollouts.unreachable(server, e, spec.commandLine().getErr());

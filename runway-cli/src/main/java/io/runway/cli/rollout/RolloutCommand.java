@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code runway rollout -f SPEC}: runs one rollout in this process and prints its progress as it happens:
  * {@code provider: local} on the embedded default (local processes, in-process router, embedded store),
  * {@code provider: aws-ec2} on EC2 instances behind the spec's load balancer ({@link AwsRolloutHost}, embedded
- * store in the state directory). Exit 0 promoted, 3 rolled back, 2 invalid spec, 1 failed.
+ * store in the state directory). On both, an unfinished rollout of the spec's service in the state directory
+ * (this command was killed mid-way) is resumed and followed to its end instead of starting the spec.
+ * Exit 0 promoted, 3 rolled back, 2 invalid spec, 1 failed (the README's "Exit codes").
  */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
         description = "Run a progressive rollout (provider local or aws-ec2) in this process and print its progress.")
@@ -81,19 +83,55 @@ public final class RolloutCommand implements Callable<Integer> {
         if ("aws-ec2".equals(rollout.provider())) {
             return runOnAws(rollout, listener, out);
         }
+        return runLocally(rollout, listener, out);
+    }
+
+    /**
+     * A local rollout. The state directory may hold an unfinished rollout of this service (the previous
+     * {@code runway rollout} was killed): {@code recover()} resumes it, and it is followed to its end rather
+     * than refused as a conflict with the spec's; otherwise the spec starts a new rollout.
+     */
+    private int runLocally(RolloutSpec rollout, RolloutController.Listener listener, PrintWriter out) {
         try (LocalRolloutHost host = new LocalRolloutHost(stateDir, listener, Duration.ofMillis(200))) {
-            host.recover();
-            out.println("routing " + rollout.service() + " on " + host.listen(rollout.service(), port));
+            // Listen before recovering: a resumed rollout of this service then routes on the asked ports too.
+            host.listen(rollout.service(), port);
             if (rollout.strategy().blueGreen() != null) {
-                out.println("preview of " + rollout.version() + " on "
-                        + host.listen(rollout.service() + "-preview", previewPort));
+                host.listen(rollout.service() + "-preview", previewPort);
             }
-            out.flush();
-            RolloutState end = host.rollouts().start(rollout).finished().join();
+            RolloutController controller = resumedOf(host.recover(), rollout.service());
+            if (controller == null) {
+                // Routes are printed once every check of start passed: a refused spec prints only its error.
+                controller = host.rollouts().start(rollout, () -> printRoutes(host, rollout, out));
+            } else {
+                out.println(resuming(controller));
+                printRoutes(host, controller.state().spec(), out);
+            }
+            RolloutState end = controller.finished().join();
             out.println("result: " + end.phase() + ": " + end.reason());
             out.flush();
             return exitCode(end.phase());
         }
+    }
+
+    /** The rollout of {@code service} that {@code recover()} resumed (unfinished when stored), or null. */
+    private static RolloutController resumedOf(List<RolloutController> resumed, String service) {
+        return resumed.stream().filter(c -> c.state().spec().service().equals(service)).findFirst().orElse(null);
+    }
+
+    private void printRoutes(LocalRolloutHost host, RolloutSpec running, PrintWriter out) {
+        synchronized (out) {
+            out.println("routing " + running.service() + " on " + host.listen(running.service(), port));
+            if (running.strategy().blueGreen() != null) {
+                out.println("preview of " + running.version() + " on "
+                        + host.listen(running.service() + "-preview", previewPort));
+            }
+            out.flush();
+        }
+    }
+
+    private String resuming(RolloutController controller) {
+        return "resuming unfinished rollout " + controller.state().id() + " of " + controller.state().spec().service()
+                + " " + controller.state().spec().version() + " (not starting " + file + ")";
     }
 
     /**
@@ -110,9 +148,7 @@ public final class RolloutCommand implements Callable<Integer> {
                 controller = host.rollouts().start(rollout);
             } else {
                 controller = resumed.get(0);
-                out.println("resuming unfinished rollout " + controller.state().id() + " of "
-                        + controller.state().spec().service() + " " + controller.state().spec().version()
-                        + " (not starting " + file + ")");
+                out.println(resuming(controller));
             }
             RolloutSpec running = controller.state().spec();
             out.println("routing " + running.service() + " on load balancer " + running.aws().loadBalancer()

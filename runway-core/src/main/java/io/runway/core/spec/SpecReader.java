@@ -1,6 +1,7 @@
 package io.runway.core.spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,10 +33,10 @@ public final class SpecReader<T> {
     public SpecResult<T> readFile(Path file) {
         String name = file.toString();
         try {
-            if (Files.size(file) > SpecFactories.MAX_CHARS) {
+            byte[] bytes = readAtMost(file, SpecFactories.MAX_CHARS + 1);
+            if (bytes.length > SpecFactories.MAX_CHARS) {
                 return failed(name, "file is larger than the limit of " + SpecFactories.MAX_CHARS + " bytes");
             }
-            byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             return read(name, text);
         } catch (NoSuchFileException e) {
@@ -44,6 +45,16 @@ public final class SpecReader<T> {
             return failed(name, "not UTF-8 text");
         } catch (IOException e) {
             return failed(name, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * At most {@code max} bytes of the file, read through a stream: {@code Files.size} is 0 for devices and
+     * pipes ({@code /dev/zero}, {@code <(cat spec.yaml)}), so a size check alone would read them without end.
+     */
+    private static byte[] readAtMost(Path file, int max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(max);
         }
     }
 
