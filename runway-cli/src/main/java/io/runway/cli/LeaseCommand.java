@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -75,11 +74,11 @@ public final class LeaseCommand implements Runnable {
         Path adminTokenFile;
 
         String token() throws IOException {
-            return tokenFile != null ? Files.readString(tokenFile).strip() : token;
+            return tokenFile != null ? TokenFile.read(tokenFile, "--token-file") : token;
         }
 
         String bearer() throws IOException {
-            return adminTokenFile == null ? null : "Bearer " + Files.readString(adminTokenFile).strip();
+            return adminTokenFile == null ? null : "Bearer " + TokenFile.read(adminTokenFile, "--admin-token-file");
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -67,7 +66,7 @@ public final class TasksCommand implements Runnable {
         Path adminTokenFile;
 
         String bearer() throws IOException {
-            return "Bearer " + Files.readString(adminTokenFile).strip();
+            return "Bearer " + TokenFile.read(adminTokenFile, "--admin-token-file");
         }
     }
 

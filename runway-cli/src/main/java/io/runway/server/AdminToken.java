@@ -2,7 +2,6 @@ package io.runway.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 
@@ -31,7 +30,7 @@ public final class AdminToken {
 
     /** Reads the token from a file (trimmed); null path means no admin token. */
     public static AdminToken fromFile(Path file) throws IOException {
-        return file == null ? none() : of(Files.readString(file, StandardCharsets.UTF_8));
+        return file == null ? none() : of(io.runway.cli.TokenFile.read(file, "--admin-token-file"));
     }
 
     public boolean isConfigured() {

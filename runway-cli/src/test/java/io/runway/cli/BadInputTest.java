@@ -78,6 +78,13 @@ class BadInputTest {
     }
 
     @Test
+    void aTokenFileIsReadOnlyUpToItsLimit() throws IOException {
+        Path huge = Files.write(dir.resolve("huge"), new byte[TokenFile.MAX_BYTES + 1]);
+        assertOneLine(CliRun.of("lease", "release", "l-1", "--server", NO_SERVER, "--token-file", huge.toString()),
+                "runway: --token-file: " + huge + ": longer than 8192 bytes; a token file holds one token");
+    }
+
+    @Test
     void helpIsShownWhateverTheOtherOptionsSay() {
         CliRun run = CliRun.of("rollout", "--port", "99999", "--help");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);

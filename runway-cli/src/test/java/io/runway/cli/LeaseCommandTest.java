@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The lease client commands against an in-process server: output and exit codes of CONTRACT.md. */
+/** The lease client commands against an in-process server: output and exit codes of the README's exit-code table. */
 class LeaseCommandTest {
     private final ServerFixture f = newFixture();
     private final StringWriter out = new StringWriter();

@@ -4,7 +4,6 @@ import io.runway.cli.ApiClient;
 import io.runway.cli.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,7 +14,7 @@ final class RemoteRollouts {
 
     RemoteRollouts(String server, Path adminTokenFile) throws IOException {
         this.client = new ApiClient(server);
-        this.authorization = adminTokenFile == null ? null : "Bearer " + Files.readString(adminTokenFile).strip();
+        this.authorization = adminTokenFile == null ? null : "Bearer " + io.runway.cli.TokenFile.read(adminTokenFile, "--admin-token-file");
     }
 
     ApiClient.Answer call(String method, String path, String body) throws IOException, InterruptedException {

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * REST API v1 under {@code /runway/api/v1/}: the documents of {@code runway serve} (CONTRACT.md) from the
+ * REST API v1 under {@code /runway/api/v1/}: the documents of {@code runway serve} (docs/leases.md) from the
  * controller's engines, with Jenkins permissions instead of the admin token. Reads need Runway read
  * access; every change is a POST: {@code POST leases} (Lease), {@code POST leases/{id}/renew} and
  * {@code POST leases/{id}/release} with the lease token (or Administer, which revokes),
@@ -291,7 +291,7 @@ public final class RestApiV1 {
         return new ApiResponse(status, ApiViews.write(ApiViews.error(code, null, message)));
     }
 
-    /** Same status mapping as runway serve (CONTRACT.md). */
+    /** Same status mapping as runway serve (the error table of docs/leases.md). */
     static ApiResponse error(RunwayException e) {
         int status = e instanceof ConflictException ? 409 : switch (e.code()) {
             case "invalid_input" -> 400;
