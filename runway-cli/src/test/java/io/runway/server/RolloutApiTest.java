@@ -185,6 +185,11 @@ class RolloutApiTest {
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("version").asText()).isEqualTo("v2");
         assertThat(history.get(0).path("rolloutId").asText()).isEqualTo(id);
+        CliRun listed = CliRun.of("history", "shop", "--server", server.baseUri().toString());
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains(" v2 ").contains(id);
+        assertThat(CliRun.of("history", "Shop!", "--server", server.baseUri().toString()).exitCode())
+                .isEqualTo(io.runway.cli.ExitCodes.INVALID_INPUT);
         assertThat(call("GET", "/api/v1/history/Shop!", null, false).statusCode()).isEqualTo(400);
         assertThat(call("GET", "/api/v1/history/nothing-here", null, false).body()).isEqualTo("[]");
         assertThat(call("GET", "/api/v1/rollouts/r-nope", null, false).statusCode()).isEqualTo(404);

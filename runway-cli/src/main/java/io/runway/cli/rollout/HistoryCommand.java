@@ -1,15 +1,21 @@
 package io.runway.cli.rollout;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.runway.cli.ApiClient;
 import io.runway.cli.ExitCodes;
 import io.runway.core.error.InvalidInputException;
 import io.runway.core.fingerprint.Fingerprint;
 import io.runway.core.fingerprint.FingerprintLog;
 import io.runway.core.spec.Printable;
 import io.runway.core.store.embedded.EmbeddedStateStore;
+import io.runway.server.ApiJson;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,12 +39,29 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--state-dir", defaultValue = ".runway", description = "State directory (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
+    @Option(names = "--server", description = "Ask a runway serve (e.g. http://127.0.0.1:8080) instead of a state directory:"
+            + " the history of the rollouts it ran.")
+    String server;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Fingerprint> history;
-        try (EmbeddedStateStore store = EmbeddedStateStore.open(existingStore())) {
-            history = new FingerprintLog(store, Clock.systemUTC()).history(service);
+        if (server != null) {
+            try {
+                ApiClient.Answer answer = new ApiClient(server).send("GET", "api/v1/history/"
+                        + URLEncoder.encode(service, StandardCharsets.UTF_8), null, Duration.ofSeconds(30));
+                if (answer.status() != 200) {
+                    return RemoteRollouts.print(answer, out, spec.commandLine().getErr());
+                }
+                history = ApiJson.mapper().readValue(answer.body(), new TypeReference<List<Fingerprint>>() { });
+            } catch (Exception e) {
+                return RemoteRollouts.unreachable(server, e, spec.commandLine().getErr());
+            }
+        } else {
+            try (EmbeddedStateStore store = EmbeddedStateStore.open(existingStore())) {
+                history = new FingerprintLog(store, Clock.systemUTC()).history(service);
+            }
         }
         out.printf(Locale.ROOT, ROW, "when", "version", "by", "role", "commit", "rollout", "artifact");
         for (Fingerprint f : history) {
