@@ -13,7 +13,6 @@ import io.runway.core.rollout.RolloutDecider;
 import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.Role;
 import io.runway.core.rollout.spec.RolloutSpec;
-import io.runway.core.spec.SpecKind;
 import io.runway.core.store.memory.InMemoryStateStore;
 import io.runway.core.time.MutableClock;
 import io.runway.core.traffic.LatencyHistogram;
@@ -36,17 +35,7 @@ class MirrorRoutingTest {
     private final MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
 
     private static RolloutSpec spec(String analysis) {
-        return SpecKind.ROLLOUT.reader().read("r.yaml", """
-                service: shop
-                version: v2
-                baseline: v1
-                deploy: {command: [app, "${port}"]}
-                strategy:
-                  canary:
-                    steps:
-                      - setWeight: 1
-                      - analysis: {duration: 1m}
-                """ + analysis).orThrow();
+        return ShopSpecs.canary(analysis);
     }
 
     private RolloutState running(RolloutSpec spec) {

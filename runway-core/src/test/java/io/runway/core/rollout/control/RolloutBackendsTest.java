@@ -5,28 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runway.core.error.InvalidInputException;
 import io.runway.core.rollout.spec.RolloutSpec;
-import io.runway.core.spec.SpecKind;
 import org.junit.jupiter.api.Test;
 
 class RolloutBackendsTest {
-    private static final String LOCAL = """
-            service: shop
-            version: v2
-            baseline: v1
-            deploy: {command: [app, "${port}"]}
-            strategy: {canary: {steps: [{setWeight: 1}]}}
-            """;
-
-    private static RolloutSpec spec(String yaml) {
-        return SpecKind.ROLLOUT.reader().read("r.yaml", yaml).orThrow();
-    }
-
     @Test
     void aSingleBackEndServesItsOwnProviderAndRefusesAnotherNamingTheField() {
         RolloutBackends local = RolloutBackends.single("local", null, null);
-        assertThat(local.backend(spec(LOCAL))).isNotNull();
+        assertThat(local.backend(ShopSpecs.canary(""))).isNotNull();
 
-        RolloutSpec onEc2 = spec(LOCAL + """
+        RolloutSpec onEc2 = ShopSpecs.canary("""
                 provider: aws-ec2
                 aws:
                   region: eu-west-1

@@ -7,7 +7,6 @@ import io.runway.core.rollout.RolloutState;
 import io.runway.core.rollout.spec.DeploySpec;
 import io.runway.core.rollout.spec.ReadinessSpec;
 import io.runway.core.rollout.spec.RolloutSpec;
-import io.runway.core.spec.SpecKind;
 import io.runway.core.store.memory.InMemoryStateStore;
 import io.runway.core.time.MutableClock;
 import java.time.Duration;
@@ -20,13 +19,7 @@ class RolloutControllerTest {
 
     @Test
     void aStoredSpecWhoseVersionsCannotBeStartedFailsOnceInsteadOfRetryingEveryTick() {
-        RolloutSpec valid = SpecKind.ROLLOUT.reader().read("r.yaml", """
-                service: shop
-                version: v2
-                baseline: v1
-                deploy: {command: [app, "${port}"]}
-                strategy: {canary: {steps: [{setWeight: 1}]}}
-                """).orThrow();
+        RolloutSpec valid = ShopSpecs.canary("");
         // What an older runway validated and stored: a readiness interval the deployer refuses (over 1 minute).
         DeploySpec deploy = new DeploySpec(valid.deploy().command(), valid.deploy().env(), valid.deploy().versions(),
                 new ReadinessSpec("/health", Duration.ofMinutes(10), Duration.ofMinutes(5)));

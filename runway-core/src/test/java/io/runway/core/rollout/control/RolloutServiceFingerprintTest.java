@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.runway.core.error.InvalidInputException;
 import io.runway.core.rollout.spec.FingerprintSpec;
 import io.runway.core.rollout.spec.RolloutSpec;
-import io.runway.core.spec.SpecKind;
 import io.runway.core.store.memory.InMemoryStateStore;
 import io.runway.core.time.MutableClock;
 import java.time.Duration;
@@ -20,13 +19,7 @@ class RolloutServiceFingerprintTest {
 
     @Test
     void anArtifactThatIsNoPathIsRefusedAsInvalidInputBeforeAnythingIsStored() {
-        RolloutSpec spec = SpecKind.ROLLOUT.reader().read("r.yaml", """
-                service: shop
-                version: v2
-                baseline: v1
-                deploy: {command: [app, "${port}"]}
-                strategy: {blueGreen: {}}
-                """).orThrow().withFingerprint(new FingerprintSpec("alice", null, List.of(), null, "app\0.jar"));
+        RolloutSpec spec = ShopSpecs.blueGreen().withFingerprint(new FingerprintSpec("alice", null, List.of(), null, "app\0.jar"));
         InMemoryStateStore store = new InMemoryStateStore();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         try {

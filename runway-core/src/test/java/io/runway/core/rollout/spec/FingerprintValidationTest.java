@@ -12,17 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The fingerprint is written to the audit log and shown in terminals: only printable, bounded text. */
 class FingerprintValidationTest {
-    private static final String SPEC = """
-            service: checkout
-            version: v2
-            baseline: v1
-            deploy: {command: [app, "${port}"]}
-            strategy: {blueGreen: {}}
-            """;
-
     /** Problems of the spec with {@code fingerprint} (a JSON/YAML flow mapping) on line 6. */
     private static List<Problem> problems(String fingerprint) {
-        return SpecKind.ROLLOUT.reader().read("rollout.yaml", SPEC + "fingerprint: " + fingerprint + "\n").problems();
+        return SpecKind.ROLLOUT.reader().read("rollout.yaml", RolloutSpecValidatorTest.BLUE_GREEN + "fingerprint: " + fingerprint + "\n").problems();
     }
 
     @Test
