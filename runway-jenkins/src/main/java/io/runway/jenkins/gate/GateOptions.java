@@ -73,9 +73,15 @@ public record GateOptions(URI url, URI baselineUrl, String judge, int requests, 
             }
             return new ThresholdJudge(o);
         }
+        // The gate itself decides at the timeout (GateRun.atTimeout); the judge's own limit only backs it up.
         return new SequentialJudge(SequentialOptions.DEFAULT
                 .withMinimumRequests(minimumRequests, minimumRequests)
                 .withInterval(interval)
-                .withTimeLimit(timeout));
+                .withTimeLimit(timeout.multipliedBy(2).plus(interval)));
+    }
+
+    /** Whether the gate, not the judge, decides when the timeout comes (see GateRun): the sequential judge. */
+    boolean endsAtTimeout() {
+        return "sequential".equals(judge);
     }
 }

@@ -3,6 +3,7 @@ package io.runway.jenkins.gate;
 import io.runway.core.judge.Judge;
 import io.runway.core.judge.Judgement;
 import io.runway.core.judge.Measurement;
+import io.runway.core.judge.Verdict;
 import io.runway.core.judge.VersionSample;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -80,6 +81,21 @@ public final class GateRun<S> implements AutoCloseable {
         judge(Measurement.of(elapsed, canary.sample(), b));
     }
 
+    /**
+     * The sequential judge's verdict when the gate's timeout has come: like a rollout's analysis step that
+     * ends, a gate that measured enough and saw no harm (CONTINUE) passes, one still waiting for data is
+     * INCONCLUSIVE. Without this, a healthy gate with no errors could only pass at 2,000 probes, which a
+     * gate's budget (requests × timeout / interval, 600 with the defaults) rarely reaches.
+     */
+    private Judgement atTimeout(Judgement j, Duration elapsed) {
+        if (j.verdict().isTerminal() || elapsed.compareTo(options.timeout()) < 0) {
+            return j;
+        }
+        return j.verdict() == Verdict.CONTINUE
+                ? new Judgement(Verdict.PROMOTE, "no harm seen in " + options.timeout() + ": " + j.reason(), j.numbers())
+                : new Judgement(Verdict.INCONCLUSIVE, "timeout " + options.timeout() + " ran out: " + j.reason(), j.numbers());
+    }
+
     /** One judgement of {@code m}; stops the run at a terminal verdict. */
     public synchronized Judgement judge(Measurement m) {
         if (done) {
@@ -87,7 +103,7 @@ public final class GateRun<S> implements AutoCloseable {
         }
         Judge.Evaluation<S> next = judge.evaluate(state, m);
         state = next.state();
-        Judgement j = next.judgement();
+        Judgement j = options.endsAtTimeout() ? atTimeout(next.judgement(), m.elapsed()) : next.judgement();
         if (j.verdict().isTerminal()) {
             close();
         }

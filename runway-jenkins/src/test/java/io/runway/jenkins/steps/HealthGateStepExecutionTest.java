@@ -78,6 +78,19 @@ class HealthGateStepExecutionTest {
     }
 
     @Test
+    void aHealthySequentialGateWithoutErrorsPassesAtItsTimeout() throws Exception {
+        HealthGateStep s = gate();
+        s.setJudge("sequential");
+        s.setBaselineUrl(s.getUrl());
+        s.setTimeout("2s"); // ~20 rounds of 10: far below the judge's 2,000-request maximum
+        FakeStepContext ctx = run(s);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) ctx.awaitSuccess();
+        assertThat(result).containsEntry("verdict", "PROMOTE").containsEntry("passed", true);
+        assertThat((String) result.get("reason")).startsWith("no harm seen in PT2S: ");
+    }
+
+    @Test
     void aFailingDeploymentFailsTheStep() throws Exception {
         status.set(503);
         FakeStepContext ctx = run(gate());
