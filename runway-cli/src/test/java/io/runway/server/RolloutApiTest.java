@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +110,26 @@ class RolloutApiTest {
         String id = state.path("id").asText();
         assertThat(call("POST", "/api/v1/rollouts/" + id + "/abort", null, true).statusCode()).isEqualTo(200);
         assertThat(awaitState(id, "tornDown", "true").path("phase").asText()).isEqualTo("ROLLED_BACK");
+    }
+
+    @Test
+    void runwayRolloutWithServerPrintsWhereTheBlueGreenPreviewListens() throws Exception {
+        Path spec = Files.writeString(dir.resolve("cart.json"), spec("cart").replace(
+                "{\"canary\": {\"steps\": [{\"setWeight\": 10}, {\"pause\": {}}]}}", "{\"blueGreen\": {\"autoPromote\": false}}"));
+        CompletableFuture<CliRun> following = CompletableFuture.supplyAsync(() -> CliRun.of("rollout", "-f", spec.toString(),
+                "--server", server.baseUri().toString(), "--admin-token-file", adminFile.toString()));
+        JsonNode list = ApiJson.mapper().readTree(call("GET", "/api/v1/rollouts", null, false).body());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (list.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            list = ApiJson.mapper().readTree(call("GET", "/api/v1/rollouts", null, false).body());
+        }
+        assertThat(call("POST", "/api/v1/rollouts/" + list.get(0).path("id").asText() + "/abort", null, true).statusCode())
+                .isEqualTo(200);
+
+        CliRun run = following.get(60, TimeUnit.SECONDS);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(io.runway.cli.ExitCodes.ROLLED_BACK);
+        assertThat(run.out()).contains("preview of v2 on http://127.0.0.1:");
     }
 
     @Test

@@ -39,6 +39,9 @@ final class RemoteRun {
             JsonNode state = JSON.readTree(started.body());
             String id = state.path("id").asText();
             out.println("rollout " + id + " started; routing " + spec.service() + " on " + state.path("routerUrl").asText());
+            if (state.hasNonNull("previewUrl")) {
+                out.println("preview of " + spec.version() + " on " + state.path("previewUrl").asText());
+            }
             out.flush();
             String lastPhase = "";
             int verdictsSeen = 0;
