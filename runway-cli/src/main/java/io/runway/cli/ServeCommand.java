@@ -16,6 +16,8 @@ import io.runway.server.AdminToken;
 import io.runway.server.RunwayServer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import io.runway.cli.rollout.LocalRolloutHost;
 import java.time.Clock;
@@ -78,6 +80,24 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Why the server could not listen on {@code --bind}:{@code --port}, or null. Asked before the store is opened:
+     * serving starts after stored rollouts resumed (and, with onRestart: rollback, aborted), so a port taken by
+     * another program must stop the command before it changes anything.
+     */
+    private String unusableAddress() {
+        if (port == 0) {
+            return null;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(bind, port));
+            return null;
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
+            return e.getMessage();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -95,6 +115,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }
         if (graphs == null) {
             return ExitCodes.INVALID_INPUT;
+        }
+        String unusable = unusableAddress();
+        if (unusable != null) {
+            err.println("runway serve: --port: cannot listen on " + bind + ":" + port + ": " + unusable);
+            err.flush();
+            return ExitCodes.CONFLICT;
         }
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemon("runway-engine"));
         StateStore store;

@@ -56,6 +56,19 @@ class BadInputTest {
     }
 
     @Test
+    void aPortTakenByAnotherProgramStopsServeBeforeItOpensItsState() throws IOException {
+        Path config = Files.writeString(dir.resolve("pools.yaml"), "pools:\n  - name: web\n    resources:\n      - name: web-1\n");
+        Path state = dir.resolve("state");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("serve", "--config", config.toString(), "--state-dir", state.toString(),
+                    "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(run.err()).startsWith("runway serve: --port: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ");
+        }
+        assertThat(state).doesNotExist();
+    }
+
+    @Test
     void aStateDirThatIsARegularFileIsRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("state"), "not a directory");
         assertOneLine(CliRun.of("rollout", "-f", rolloutSpec("").toString(), "--state-dir", file.toString()),
