@@ -107,7 +107,15 @@ public final class RolloutService {
      * Starts a rollout, running {@code beforeRecord} once every check has passed but before anything is
      * recorded (e.g. opening the router's listener): when either refuses, nothing of the rollout is stored.
      */
-    public synchronized RolloutController start(RolloutSpec spec, Runnable beforeRecord) {
+    public RolloutController start(RolloutSpec spec, Runnable beforeRecord) {
+        String id = String.format("r-%013d-%04x", clock.millis(), RANDOM.nextInt(1 << 16));
+        // Hashes the artifact (refused here if it cannot be read). Outside the lock: hashing a large artifact
+        // must not hold up the starts of other services.
+        Fingerprint fingerprint = fingerprint(spec, id);
+        return start(spec, id, fingerprint, beforeRecord);
+    }
+
+    private synchronized RolloutController start(RolloutSpec spec, String id, Fingerprint fingerprint, Runnable beforeRecord) {
         for (RolloutController c : controllers.values()) {
             RolloutState s = c.state();
             if (s.spec().service().equals(spec.service()) && !s.isFinished()) {
@@ -120,8 +128,6 @@ public final class RolloutService {
             throw new InvalidInputException("analysis.mirror", "the traffic router of provider " + spec.provider()
                     + " cannot mirror traffic; remove analysis.mirror");
         }
-        String id = String.format("r-%013d-%04x", clock.millis(), RANDOM.nextInt(1 << 16));
-        Fingerprint fingerprint = fingerprint(spec, id); // hashes the artifact: refused here if it cannot be read
         beforeRecord.run();
         fingerprints.record(fingerprint).join(); // who deploys what is on record before anything runs
         RolloutController c = RolloutController.create(RolloutState.start(id, spec, clock.instant()), store, b.deployer(),
