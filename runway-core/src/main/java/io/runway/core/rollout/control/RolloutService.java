@@ -85,8 +85,16 @@ public final class RolloutService {
                 listener.progress(stored, "not resumed: " + e.getMessage());
                 continue;
             }
-            RolloutController c = RolloutController.resume(stored, doc.version(), store, b.deployer(), b.router(),
-                    clock, listener);
+            RolloutController c;
+            try {
+                c = RolloutController.resume(stored, doc.version(), store, b.deployer(), b.router(), clock, listener);
+            } catch (RunwayException e) {
+                // e.g. a cohort regex an older runway accepted and RE2 refuses: this rollout is left as stored
+                // (its versions unswept) for a person, and the host still starts and resumes the others.
+                winners.add(stored.id());
+                listener.progress(stored, "not resumed: " + e.getMessage());
+                continue;
+            }
             controllers.put(stored.id(), c);
             if ("rollback".equals(stored.spec().onRestart())) {
                 c.abort("runway (restarted mid-rollout; onRestart: rollback)");
