@@ -106,10 +106,7 @@ public final class RolloutCommand implements Callable<Integer> {
                 out.println(resuming(controller));
                 printRoutes(host, controller.state().spec(), out);
             }
-            RolloutState end = controller.finished().join();
-            out.println("result: " + end.phase() + ": " + end.reason());
-            out.flush();
-            return exitCode(end.phase());
+            return followed(controller, rollout, out);
         }
     }
 
@@ -154,11 +151,27 @@ public final class RolloutCommand implements Callable<Integer> {
             out.println("routing " + running.service() + " on load balancer " + running.aws().loadBalancer()
                     + " port " + running.aws().listenerPort());
             out.flush();
-            RolloutState end = controller.finished().join();
-            out.println("result: " + end.phase() + ": " + end.reason());
-            out.flush();
-            return exitCode(end.phase());
+            return followed(controller, rollout, out);
         }
+    }
+
+    /**
+     * Follows {@code controller} to its end. Its result answers for {@code asked} only if it deploys what
+     * {@code asked} does: a resumed rollout of another version exits 5, so a pipeline deploying v3 never reads
+     * the promotion of a v2 left over from a killed run as its own.
+     */
+    private int followed(RolloutController controller, RolloutSpec asked, PrintWriter out) {
+        RolloutState end = controller.finished().join();
+        out.println("result: " + end.phase() + ": " + end.reason());
+        RolloutSpec ran = end.spec();
+        boolean same = ran.version().equals(asked.version()) && ran.baseline().equals(asked.baseline());
+        if (!same) {
+            out.println(file + " was not started: the resumed rollout " + end.id() + " deployed " + ran.version()
+                    + " over " + ran.baseline() + ", not " + asked.version() + " over " + asked.baseline()
+                    + "; run the command again");
+        }
+        out.flush();
+        return same ? exitCode(end.phase()) : ExitCodes.CONFLICT;
     }
 
     static int exitCode(RolloutPhase phase) {

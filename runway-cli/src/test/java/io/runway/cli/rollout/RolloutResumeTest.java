@@ -48,6 +48,21 @@ class RolloutResumeTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     }
 
+    @Test
+    void aResumedRolloutOfAnotherVersionDoesNotAnswerForTheSpec() throws Exception {
+        Path specFile = dir.resolve("v3.yaml");
+        Files.writeString(specFile, spec().replace("version: v2", "version: v3").replace("    v2: {args:", "    v3: {args:"));
+        Path state = dir.resolve("state");
+        String id = leaveUnfinishedRollout(state);
+
+        CliRun run = CliRun.of("rollout", "-f", specFile.toString(), "--state-dir", state.toString());
+
+        assertThat(run.out()).contains("result: PROMOTED");
+        assertThat(run.outLines()).contains(specFile + " was not started: the resumed rollout " + id
+                + " deployed v2 over v1, not v3 over v1; run the command again");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+    }
+
     /**
      * What a killed {@code runway rollout} leaves: a stored rollout in its pause step, its versions still
      * running (a host on a store it does not own leaves them, as a crash would).
