@@ -2,6 +2,7 @@ package io.runway.cli;
 
 import io.runway.core.spec.Problem;
 import io.runway.core.spec.SpecKind;
+import io.runway.core.spec.SpecReader;
 import io.runway.core.spec.SpecResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,26 +27,15 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Which kind of spec a file holds; an unreadable or oversized file is left to the reader to report. */
-    private static SpecKind<?> kindOf(Path file) {
-        // Read through a stream with a bound: Files.size is 0 for devices and pipes such as /dev/zero.
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            byte[] head = in.readNBytes((4 << 20) + 1);
-            if (head.length <= 4 << 20) {
-                return SpecKind.detect(file.toString(), new String(head, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            // fall through: the reader reports a missing, oversized or non-UTF-8 file precisely
-        }
-        return SpecKind.POOLS;
-    }
-
     @Override
     public Integer call() {
         List<String> okLines = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Path file : files) {
-            SpecResult<?> result = kindOf(file).reader().readFile(file);
+            // Read once: a pipe such as <(cat spec.yaml) cannot be read a second time. Unreadable: the reader says why.
+            SpecReader.FileText text = SpecReader.text(file);
+            SpecKind<?> kind = text.problem() == null ? SpecKind.detect(text.name(), text.text()) : SpecKind.POOLS;
+            SpecResult<?> result = kind.reader().read(text);
             if (result.isValid()) {
                 okLines.add(file + ": ok");
             }

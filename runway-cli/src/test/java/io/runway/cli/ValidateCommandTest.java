@@ -28,6 +28,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aPipeIsReadOnce() throws Exception {
+        Path fifo = dir.resolve("spec.fifo");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException noMkfifo) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is not available: " + noMkfifo.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        // The writer blocks until validate opens the pipe, then writes the spec once, as <(cat spec.yaml) would.
+        java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Files.writeString(fifo, "pools:\n  - name: web\n    resources:\n      - name: web-1\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        CliRun run = CliRun.of("validate", fifo.toString());
+        writer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(run.outLines()).as(run.err()).containsExactly(fifo + ": ok");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void problemsPrintOneLineEachAndExitTwo() throws IOException {
         String good = write("good.yaml", "pools:\n  - name: web\n");
         String bad = write("bad.yaml", """

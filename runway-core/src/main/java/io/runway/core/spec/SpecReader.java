@@ -31,21 +31,36 @@ public final class SpecReader<T> {
     }
 
     public SpecResult<T> readFile(Path file) {
+        return read(text(file));
+    }
+
+    /** A spec file's text, or why it could not be read (then {@code text} is null). */
+    public record FileText(String name, String text, String problem) {}
+
+    /**
+     * Reads a spec file once: bounded, strict UTF-8. A caller that must look at the text before choosing a
+     * reader (e.g. to detect its kind) reads it here, so a pipe such as {@code <(cat spec.yaml)} is read once.
+     */
+    public static FileText text(Path file) {
         String name = file.toString();
         try {
             byte[] bytes = readAtMost(file, SpecFactories.MAX_CHARS + 1);
             if (bytes.length > SpecFactories.MAX_CHARS) {
-                return failed(name, "file is larger than the limit of " + SpecFactories.MAX_CHARS + " bytes");
+                return new FileText(name, null, "file is larger than the limit of " + SpecFactories.MAX_CHARS + " bytes");
             }
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return read(name, text);
+            return new FileText(name, StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(), null);
         } catch (NoSuchFileException e) {
-            return failed(name, "no such file");
+            return new FileText(name, null, "no such file");
         } catch (CharacterCodingException e) {
-            return failed(name, "not UTF-8 text");
+            return new FileText(name, null, "not UTF-8 text");
         } catch (IOException e) {
-            return failed(name, "cannot read: " + e.getMessage());
+            return new FileText(name, null, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** Reads what {@link #text} read, or reports why it could not. */
+    public SpecResult<T> read(FileText file) {
+        return file.problem() != null ? failed(file.name(), file.problem()) : read(file.name(), file.text());
     }
 
     /**
