@@ -29,11 +29,11 @@ final class RequestChecks {
         if (r.owner() == null || r.owner().isBlank()) {
             throw new InvalidInputException("owner", "owner is required");
         }
-        // Owners are shown in lease lists, logs and the UI: no control, bidi or zero-width characters that could
-        // make one owner look like another.
-        if (r.owner().length() > MAX_OWNER_LENGTH || Printable.firstUnprintable(r.owner()) >= 0) {
+        // Owners are shown in lease lists, logs and the UI: no control or bidi characters, zero-width space or
+        // byte-order mark, which could forge a line or make one owner look like another.
+        if (r.owner().length() > MAX_OWNER_LENGTH || Printable.firstDeceptive(r.owner()) >= 0) {
             throw new InvalidInputException("owner", "owner must be at most " + MAX_OWNER_LENGTH
-                    + " characters with no control, bidi or zero-width characters");
+                    + " characters with no control or bidi characters, zero-width space or byte-order mark");
         }
         if (r.pool() != null && !poolNames.contains(r.pool())) {
             throw new NotFoundException("pool", "no pool named '" + r.pool() + "'; pools: " + new TreeSet<>(poolNames));

@@ -28,17 +28,29 @@ public final class Printable {
     }
 
     /**
-     * The index of the first character {@link #escape} would escape (control characters such as ESC, CR and
-     * LF; format characters such as bidi overrides and zero-width spaces; other invisible ones), or -1 if
-     * there is none: for fields that must stay readable text wherever they are shown.
+     * The index of the first character that could forge or disguise text where a name is shown, or -1: control
+     * characters (ESC, CR, LF, NUL, ...), line and paragraph separators, bidi controls (which reorder what
+     * follows), the zero-width space and the byte-order mark (which hide a difference between two names), and
+     * lone surrogates. For names people choose (lease owners from Jenkins job names, fingerprint fields), so
+     * the joiners that Persian words and emoji sequences need (U+200C, U+200D), no-break spaces and characters
+     * newer than this JVM's Unicode tables stay allowed; {@link #escape} still escapes them when printing.
      */
-    public static int firstUnprintable(String text) {
+    public static int firstDeceptive(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (!isPrintable(text, i)) {
+            char c = text.charAt(i);
+            boolean loneSurrogate = Character.isHighSurrogate(c)
+                    ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            if (Character.isISOControl(c) || isDeceptiveFormat(c) || loneSurrogate) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean isDeceptiveFormat(char c) {
+        return c == '\u061C' || c == '\u200B' || c == '\u200E' || c == '\u200F' || c == '\u2028' || c == '\u2029'
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
     }
 
     private static boolean isPrintable(String text, int i) {

@@ -64,6 +64,14 @@ class LeaseEngineTest {
     }
 
     @Test
+    void ownersMayBeNamesPeopleReallyUse() {
+        LeaseEngine engine = fx.start(pool("web", 2));
+        // A Jenkins job named in Persian (zero-width non-joiner) or with an emoji ZWJ sequence still leases.
+        assertThat(engine.acquire(request("build:\u062A\u06CC\u0645\u200C\u0647\u0627 \uD83D\uDC69\u200D\uD83D\uDCBB#1",
+                "web", 1)).join().lease().owner()).contains("\u200C");
+    }
+
+    @Test
     void rejectsBadRequestsNamingTheField() {
         LeaseEngine engine = fx.start(pool("web", 2));
         assertField(engine.acquire(request("", "web", 1)), InvalidInputException.class, "owner");

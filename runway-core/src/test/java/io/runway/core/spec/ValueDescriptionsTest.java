@@ -18,11 +18,17 @@ class ValueDescriptionsTest {
 
     @Test
     void theFirstUnprintableCharacterIsFound() {
-        assertThat(Printable.firstUnprintable("Zoë Ødegård 运维")).isEqualTo(-1);
-        assertThat(Printable.firstUnprintable("al\u200Bice")).isEqualTo(2);
-        assertThat(Printable.firstUnprintable("ok\u202E")).isEqualTo(2);
-        assertThat(Printable.firstUnprintable("\u001B[31m")).isZero();
-        assertThat(Printable.firstUnprintable("a\uD83D")).as("lone surrogate").isEqualTo(1);
-        assertThat(Printable.firstUnprintable("\uD83D\uDE00")).as("emoji").isEqualTo(-1);
+        assertThat(Printable.firstDeceptive("Zoë Ødegård 运维")).isEqualTo(-1);
+        assertThat(Printable.firstDeceptive("al\u200Bice")).isEqualTo(2);
+        assertThat(Printable.firstDeceptive("ok\u202E")).isEqualTo(2);
+        assertThat(Printable.firstDeceptive("\u001B[31m")).isZero();
+        assertThat(Printable.firstDeceptive("a\uD83D")).as("lone surrogate").isEqualTo(1);
+        assertThat(Printable.firstDeceptive("\uD83D\uDE00")).as("emoji").isEqualTo(-1);
+        // Names people really use: Persian with a zero-width non-joiner, an emoji ZWJ sequence, a no-break space,
+        // and an emoji newer than Java 17's Unicode tables.
+        assertThat(Printable.firstDeceptive("\u062A\u06CC\u0645\u200C\u0647\u0627")).isEqualTo(-1);
+        assertThat(Printable.firstDeceptive("\uD83D\uDC69\u200D\uD83D\uDCBB deploys")).isEqualTo(-1);
+        assertThat(Printable.firstDeceptive("team\u00A0a")).isEqualTo(-1);
+        assertThat(Printable.firstDeceptive("\uD83E\uDEE0")).isEqualTo(-1);
     }
 }

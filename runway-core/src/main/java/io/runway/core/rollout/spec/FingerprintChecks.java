@@ -66,10 +66,10 @@ final class FingerprintChecks {
             out.add(new Violation(path, "at most " + maxLength + " characters, not " + value.length()));
             return false;
         }
-        int bad = Printable.firstUnprintable(value);
+        int bad = Printable.firstDeceptive(value);
         if (bad >= 0) {
-            out.add(new Violation(path, String.format("U+%04X at index %d is not printable (no control, bidi or"
-                    + " zero-width characters)", value.codePointAt(bad), bad)));
+            out.add(new Violation(path, String.format("U+%04X at index %d is not allowed (no control or bidi"
+                    + " characters, zero-width space or byte-order mark)", value.codePointAt(bad), bad)));
             return false;
         }
         return true;

@@ -33,7 +33,8 @@ class FingerprintValidationTest {
                     .singleElement().satisfies(p -> {
                         assertThat(p.path()).isEqualTo("fingerprint." + field);
                         assertThat(p.toString()).startsWith("rollout.yaml:6:");
-                        assertThat(p.message()).contains("control, bidi or zero-width").contains("U+");
+                        assertThat(p.message()).contains("no control or bidi characters, zero-width space or byte-order mark")
+                                .contains("U+");
                     });
         }
     }
