@@ -13,8 +13,12 @@ import io.runway.core.spec.ValueDescriptions;
  * instructions.
  */
 public final class CohortPattern {
-    /** A header or cookie value longer than this matches no cohort: legitimate cohort keys are short. */
-    public static final int MAX_VALUE_LENGTH = 4096;
+    /**
+     * A header or cookie value longer than this matches no cohort. It is the router's default limit on a whole
+     * request header block (Jetty's 8 KiB), so any value a client can send is matched: the bound only caps the
+     * cost of one match where a larger limit is configured.
+     */
+    public static final int MAX_VALUE_LENGTH = 8192;
     public static final int MAX_PATTERN_LENGTH = 1024;
     /** RE2 instructions; typical cohort patterns need a few dozen, a UUID pattern about 40. */
     public static final int MAX_PROGRAM_SIZE = 1000;

@@ -19,6 +19,7 @@ class CohortPatternTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES) // a hang guard, not a speed check
     void thePathologicalPatternOfTheAuditAnswersAtOnce() {
         CohortPattern p = CohortPattern.compile("(.*a){12}");
         assertThat(p.matches("a".repeat(60) + "!")).isFalse();

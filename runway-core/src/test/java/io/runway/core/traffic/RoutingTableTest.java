@@ -90,6 +90,7 @@ class RoutingTableTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES) // a hang guard, not a speed check
     void aBacktrackingCohortRegexAndAHostileHeaderStillRouteAtOnce() {
         // (.*a){12} against 60 'a's and '!' takes java.util.regex ~C(60,12) steps; RE2 is linear in the value.
         RoutingTable table = RoutingTable.compile("shop", Route.canary("v1", STABLE, "v2", CANARY, 0)

@@ -10,4 +10,4 @@ public record CohortSpec(
         @JsonPropertyDescription("Cookie name to look at.") String cookie,
         @JsonPropertyDescription("Exact value (one of equals and matches).") String equals,
         @JsonPropertyDescription("RE2 regular expression (no backreferences or lookaround) the whole value must match;"
-                + " values over 4096 characters never match.") String matches) {}
+                + " values over 8192 characters never match.") String matches) {}

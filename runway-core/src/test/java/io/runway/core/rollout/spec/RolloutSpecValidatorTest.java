@@ -173,7 +173,7 @@ class RolloutSpecValidatorTest {
         assertThat(read(CANARY.replace(cohort,
                 "      - header: X-Canary\n        matches: \"(.*a){12}\"\n")).problems()).isEmpty();
         assertThat(read(CANARY.replace(cohort, "      - header: X-Canary\n        equals: \""
-                + "y".repeat(4_097) + "\"\n")).problems()).extracting(Problem::path)
+                + "y".repeat(io.runway.core.traffic.CohortPattern.MAX_VALUE_LENGTH + 1) + "\"\n")).problems()).extracting(Problem::path)
                 .containsExactly("strategy.canary.cohorts[0].equals");
     }
 
