@@ -6,6 +6,7 @@ import io.runway.server.ApiError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
@@ -30,9 +31,15 @@ final class CommandErrors implements CommandLine.IExecutionExceptionHandler {
         if (t instanceof RunwayException e) {
             print(err, e.field(), e.getMessage());
             code = exitCode(e);
-        } else if (t instanceof IOException || t instanceof InvalidPathException) {
+        } else if (t instanceof FileSystemException || t instanceof InvalidPathException) {
             print(err, null, fileProblem(t));
             code = ExitCodes.INVALID_INPUT;
+        } else if (t instanceof BindException) {
+            print(err, null, "cannot listen: " + t.getMessage()); // a port another program holds
+            code = ExitCodes.CONFLICT;
+        } else if (t instanceof IOException) {
+            print(err, null, t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName()); // the machine's
+            code = ExitCodes.UNEXPECTED;
         } else {
             ex.printStackTrace(err);
             code = ExitCodes.UNEXPECTED;

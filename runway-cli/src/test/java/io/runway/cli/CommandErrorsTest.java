@@ -60,12 +60,20 @@ class CommandErrorsTest {
         assertThat(handle(new UncheckedIOException(new java.nio.file.AccessDeniedException("/root/token"))))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(handle(new InvalidPathException("a\0b", "Nul character not allowed"))).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(handle(new IOException("Is a directory"))).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString().lines()).containsExactly(
                 "runway: /nonexistent: no such file",
                 "runway: /root/token: permission denied",
-                "runway: not a valid path 'a\\u0000b': Nul character not allowed",
-                "runway: cannot read a file: Is a directory");
+                "runway: not a valid path 'a\\u0000b': Nul character not allowed");
+    }
+
+    @Test
+    void aTakenPortIsAConflictAndOtherIoFailuresAreOneLineExitOne() {
+        assertThat(handle(new java.net.BindException("Address already in use"))).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(handle(new UncheckedIOException(new IOException("No space left on device"))))
+                .isEqualTo(ExitCodes.UNEXPECTED);
+        assertThat(err.toString().lines()).containsExactly(
+                "runway: cannot listen: Address already in use",
+                "runway: No space left on device");
     }
 
     @Test
