@@ -229,13 +229,20 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
             if (!positive(r.timeout()) || !positive(r.interval()) || r.interval().compareTo(r.timeout()) > 0) {
                 out.add(new Violation("deploy.readiness", "need 0 < interval <= timeout"));
             }
-            if (out.isEmpty()) {
+            if (out.stream().map(Violation::path).noneMatch(DeployChecks::feedsTheRequest)) {
                 // The deployer's own limits (lengths, ranges, placeholders) on the requests that will start each
-                // version: what passes here cannot fail when the rollout deploys.
+                // version: what passes here cannot fail when the rollout deploys. Asked once the fields it reads
+                // are well formed (else it would report them twice), whatever else is wrong with the spec.
                 out.addAll(VersionDeployment.check(spec, "version", spec.version()));
                 VersionDeployment.check(spec, "baseline", spec.baseline()).stream()
                         .filter(v -> !out.contains(v)).forEach(out::add); // a shared field fails for both alike
             }
+        }
+
+        /** Whether a violation at {@code path} is in a field the deployment requests are built from. */
+        private static boolean feedsTheRequest(String path) {
+            return path.equals("service") || path.equals("version") || path.equals("baseline") || path.equals("deploy")
+                    || path.startsWith("deploy.") || path.startsWith("deploy[");
         }
 
         private void arguments(String path, List<String> args) {

@@ -132,6 +132,13 @@ class RolloutSpecValidatorTest {
     }
 
     @Test
+    void theDeployersLimitsAreReportedBesideProblemsElsewhereInTheSpec() {
+        assertThat(read(BLUE_GREEN.replace("{command: [app, \"${port}\"]}",
+                "{command: [app, \"${port}\"], readiness: {timeout: 2h}}") + "provider: kubernetes\n").problems())
+                .extracting(Problem::path).containsExactly("deploy.readiness.timeout", "provider");
+    }
+
+    @Test
     void aVersionsOwnArgumentsAreNamedUnderItsOverride() {
         String large = "\"" + "x".repeat(60_000) + "\"";
         String fiveLarge = String.join(", ", large, large, large, large, large); // each allowed, not all together
