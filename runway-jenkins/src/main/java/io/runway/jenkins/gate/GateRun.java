@@ -30,6 +30,7 @@ public final class GateRun<S> implements AutoCloseable {
     private final Instant startedAt;
     private final Consumer<Judgement> onJudgement;
     private S state;
+    private int judgements;
     private volatile boolean done;
     private ScheduledFuture<?> ticking;
 
@@ -54,6 +55,11 @@ public final class GateRun<S> implements AutoCloseable {
         GateRun run = new GateRun(options, options.newJudge(), client, clock, startedAt, onJudgement);
         run.schedule(scheduler);
         return run;
+    }
+
+    /** A run judged only through {@link #judge(Measurement)}, never probing: for tests of its verdicts. */
+    static GateRun<?> unscheduled(GateOptions options, Clock clock, Instant startedAt, Consumer<Judgement> onJudgement) {
+        return new GateRun<>(options, options.newJudge(), HttpClient.newBuilder().build(), clock, startedAt, onJudgement);
     }
 
     private synchronized void schedule(ScheduledExecutorService scheduler) {
@@ -91,6 +97,11 @@ public final class GateRun<S> implements AutoCloseable {
         if (j.verdict().isTerminal() || elapsed.compareTo(options.timeout()) < 0) {
             return j;
         }
+        if (j.verdict() == Verdict.CONTINUE && judgements < 2) {
+            // Resumed after a restart past the timeout: one round is a snapshot, not "no harm seen". Watch one
+            // interval more before passing.
+            return j;
+        }
         return j.verdict() == Verdict.CONTINUE
                 ? new Judgement(Verdict.PROMOTE, "no harm seen in " + options.timeout() + ": " + j.reason(), j.numbers())
                 : new Judgement(Verdict.INCONCLUSIVE, "timeout " + options.timeout() + " ran out: " + j.reason(), j.numbers());
@@ -103,6 +114,7 @@ public final class GateRun<S> implements AutoCloseable {
         }
         Judge.Evaluation<S> next = judge.evaluate(state, m);
         state = next.state();
+        judgements++;
         Judgement j = options.endsAtTimeout() ? atTimeout(next.judgement(), m.elapsed()) : next.judgement();
         if (j.verdict().isTerminal()) {
             close();
