@@ -46,7 +46,7 @@ final class RequestChecks {
             throw new InvalidInputException("wait", "wait must be between 0s and the server's maximum of "
                     + limits.maxWait() + ", was " + r.waitFor());
         }
-        if (Math.abs(r.priority()) > MAX_PRIORITY) {
+        if (r.priority() < -MAX_PRIORITY || r.priority() > MAX_PRIORITY) { // not Math.abs: it keeps MIN_VALUE negative
             throw new InvalidInputException("priority",
                     "priority must be between -" + MAX_PRIORITY + " and " + MAX_PRIORITY + ", was " + r.priority());
         }

@@ -146,7 +146,7 @@ public final class TaskGraphSpecValidator implements SpecValidator<TaskGraphSpec
         if (t.costLimit() != null && t.costLimit().signum() <= 0) {
             out.add(new Violation(field(path, "costLimit"), "must be positive"));
         }
-        if (Math.abs(t.priority()) > 1000) { // the lease engine's range: refused here, not at the first placement
+        if (t.priority() < -1000 || t.priority() > 1000) { // the lease engine's range: refused here, not at the first placement
             out.add(new Violation(field(path, "priority"), "must be -1000 to 1000"));
         }
         if (t.retries() < 0 || t.retries() > 100) {

@@ -75,6 +75,8 @@ class LeaseEngineTest {
     void rejectsBadRequestsNamingTheField() {
         LeaseEngine engine = fx.start(pool("web", 2));
         assertField(engine.acquire(request("", "web", 1)), InvalidInputException.class, "owner");
+        assertField(engine.acquire(new LeaseRequest("a", "web", null, 1, Duration.ofMinutes(1), null, Integer.MIN_VALUE)),
+                InvalidInputException.class, "priority");
         assertField(engine.acquire(request("admin\u202Egnp.exe", "web", 1)), InvalidInputException.class, "owner");
         assertField(engine.acquire(request("ci\u200B", "web", 1)), InvalidInputException.class, "owner");
         assertField(engine.acquire(request("ci\nforged line", "web", 1)), InvalidInputException.class, "owner");
