@@ -95,6 +95,12 @@ class BadInputTest {
         Path huge = Files.write(dir.resolve("huge"), new byte[TokenFile.MAX_BYTES + 1]);
         assertOneLine(CliRun.of("lease", "release", "l-1", "--server", NO_SERVER, "--token-file", huge.toString()),
                 "runway: --token-file: " + huge + ": longer than 8192 bytes; a token file holds one token");
+        // Read before any request: the wrong file is named, not reported as an unreachable server.
+        assertOneLine(CliRun.of("abort", "r-1795323458830-2fa7", "--server", NO_SERVER, "--admin-token-file", huge.toString()),
+                "runway: --admin-token-file: " + huge + ": longer than 8192 bytes; a token file holds one token");
+        assertOneLine(CliRun.of("rollout", "-f", rolloutSpec("").toString(), "--server", NO_SERVER,
+                "--admin-token-file", huge.toString()),
+                "runway: --admin-token-file: " + huge + ": longer than 8192 bytes; a token file holds one token");
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.runway.cli.rollout;
 
 import io.runway.core.error.InvalidInputException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -35,17 +34,16 @@ public final class PromoteCommand {
         abstract String action();
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             // The id goes into the URL path and the call carries the admin token: anything that is not a
             // rollout id (e.g. "../../health?") could send that token to another endpoint.
             if (!ROLLOUT_ID.matcher(id).matches()) {
                 throw new InvalidInputException("ID", "'" + id + "' is not a rollout id (r-, 13 digits, -, 4 hex digits,"
                         + " e.g. r-1795323458830-2fa7)");
             }
+            RemoteRollouts remote = new RemoteRollouts(server, adminTokenFile); // a bad token file is no network error
             try {
-                RemoteRollouts remote = new RemoteRollouts(server, adminTokenFile);
-                String path = "api/v1/rollouts/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/" + action();
-                return RemoteRollouts.print(remote.call("POST", path, null),
+                return RemoteRollouts.print(remote.call("POST", "api/v1/rollouts/" + id + "/" + action(), null),
                         spec.commandLine().getOut(), spec.commandLine().getErr());
             } catch (Exception e) {
                 return RemoteRollouts.unreachable(server, e, spec.commandLine().getErr());

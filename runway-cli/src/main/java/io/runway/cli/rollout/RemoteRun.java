@@ -6,6 +6,7 @@ import io.runway.cli.ApiClient;
 import io.runway.core.rollout.RolloutPhase;
 import io.runway.core.rollout.spec.RolloutSpec;
 import io.runway.core.spec.SpecMappers;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -28,9 +29,10 @@ final class RemoteRun {
         this.err = err;
     }
 
-    int run(RolloutSpec spec, int port, int previewPort) {
+    /** @throws IOException the admin token file could not be read (reported as such, not as an unreachable server) */
+    int run(RolloutSpec spec, int port, int previewPort) throws IOException {
+        RemoteRollouts remote = new RemoteRollouts(server, adminTokenFile);
         try {
-            RemoteRollouts remote = new RemoteRollouts(server, adminTokenFile);
             ApiClient.Answer started = remote.call("POST", "api/v1/rollouts?port=" + port + "&previewPort=" + previewPort,
                     SpecMappers.toJson(spec));
             if (started.status() != 201) {

@@ -9,6 +9,7 @@ import io.runway.core.rollout.spec.RolloutSpec;
 import io.runway.core.spec.Problem;
 import io.runway.core.spec.SpecKind;
 import io.runway.core.spec.SpecResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class RolloutCommand implements Callable<Integer> {
     Path adminTokenFile;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         SpecResult<RolloutSpec> read = SpecKind.ROLLOUT.reader().readFile(file);
         if (!read.isValid()) {
