@@ -84,9 +84,11 @@ public final class RoutingTable {
 
         boolean matches(RequestView request) {
             String value = key.valueIn(request);
-            if (value == null || value.length() > CohortPattern.MAX_VALUE_LENGTH) {
+            if (value == null) {
                 return false;
             }
+            // Both bound the value: an equalTo is at most MAX_VALUE_LENGTH long (CohortRule), and so is what
+            // CohortPattern.matches accepts.
             return equalTo != null ? equalTo.equals(value) : regex.matches(value);
         }
     }

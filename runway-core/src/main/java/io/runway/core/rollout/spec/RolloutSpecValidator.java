@@ -140,11 +140,10 @@ public final class RolloutSpecValidator implements SpecValidator<RolloutSpec> {
                         + " than " + CohortPattern.MAX_VALUE_LENGTH + " characters match no cohort"));
             }
             if (c.matches() != null) {
-                String problem = CohortPattern.problemWith(c.matches());
-                if (problem != null) {
-                    out.add(new Violation(field(path, "matches"), problem));
-                } else {
+                try {
                     programSize += CohortPattern.compile(c.matches()).programSize();
+                } catch (IllegalArgumentException refused) { // the words of CohortPattern.problemWith
+                    out.add(new Violation(field(path, "matches"), refused.getMessage()));
                 }
             }
         }
