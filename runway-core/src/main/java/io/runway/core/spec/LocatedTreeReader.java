@@ -116,14 +116,10 @@ final class LocatedTreeReader {
         double value = exact.doubleValue();
         if (Double.isInfinite(value) || value == 0 && exact.signum() != 0) {
             problems.add(new Problem(source, at.getLineNr(), at.getColumnNr(), path,
-                    "number out of range: " + shortNumber(parser.getText())));
+                    "number out of range: " + ValueDescriptions.shortened(parser.getText())));
             return NODES.numberNode(0);
         }
         return NODES.numberNode(value);
-    }
-
-    private static String shortNumber(String text) {
-        return text.length() > 40 ? text.substring(0, 20) + "..." + text.substring(text.length() - 12) : text;
     }
 
     private ObjectNode readObject(String path, int depth, JsonLocation at) throws IOException {
