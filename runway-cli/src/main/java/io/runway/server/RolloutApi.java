@@ -39,13 +39,10 @@ final class RolloutApi {
                 throw new InvalidSpecException(read.problems());
             }
             RolloutSpec spec = read.value();
-            if (!"local".equals(spec.provider())) { // checked before the router listens: a refusal changes nothing
-                throw new InvalidInputException("provider", "runway serve runs provider local rollouts only, not "
-                        + spec.provider() + "; run it with runway rollout -f");
-            }
             int port = port(x, "port");
             int previewPort = port(x, "previewPort");
-            // The router listens only once every check passed, so a refused request leaves no listener behind.
+            // The router listens only once every check passed (the provider, a running rollout of the service, the
+            // artifact), so a refused request leaves no listener behind.
             RolloutController rollout = host.rollouts().start(spec, () -> {
                 host.listen(spec.service(), port);
                 if (spec.strategy().blueGreen() != null) {
